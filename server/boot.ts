@@ -1,0 +1,72 @@
+import os from 'node:os';
+import path from 'node:path';
+import { createMailer, renderMail } from '../bridges/mail/index.js';
+import type { Config } from './config/index.js';
+import type { Language } from './i18n/index.js';
+import { databasePath, openDatabase } from './db/index.js';
+import { createLogger, type Logger } from './logger.js';
+import type { ServiceContext } from './services/context.js';
+import { EventBus } from './services/events.js';
+import { MailQueue } from './services/mail.js';
+import { RateLimiter } from './services/rateLimits.js';
+
+/** The services of one instance, plus what it takes to shut them down. */
+export interface Services extends ServiceContext {
+  mailQueue: MailQueue;
+  close(): Promise<void>;
+}
+
+/**
+ * The composition root: opens the database of a data directory and wires config, bus, mailer
+ * and limiter into the context every service receives. Migrations are applied by the caller
+ * (start applies them; `migrate --status` only looks).
+ */
+export async function openServices(options: {
+  dataDir: string;
+  config: Config;
+  logger?: Logger;
+  /** ':memory:' for a throw-away database in tests. */
+  storage?: string;
+}): Promise<Services> {
+  const logger = options.logger ?? createLogger(options.config.log.level);
+  const db = await openDatabase(options.storage ?? databasePath(options.dataDir));
+  const mailer = createMailer(options.config.mail, options.dataDir, (line) =>
+    logger.info({ to: line.to, links: line.links, file: path.basename(line.file) }, `mail written to outbox: ${line.subject}`),
+  );
+  let mailQueue: MailQueue | undefined;
+  const services: Services = {
+    dataDir: options.dataDir,
+    config: options.config,
+    db,
+    bus: new EventBus(),
+    logger,
+    mailer,
+    renderMail,
+    limiter: new RateLimiter(),
+    kickMailQueue: () => mailQueue?.kick(),
+    get mailQueue() {
+      return mailQueue as MailQueue;
+    },
+    async close() {
+      await mailQueue?.stop();
+      mailer.close();
+      await db.close();
+    },
+  };
+  mailQueue = new MailQueue(services);
+  return services;
+}
+
+/**
+ * Sends one test mail with mail settings that are not saved yet (the init wizard's live test).
+ * Returns where it went; throws the transport's error when it could not be sent.
+ */
+export async function testMailSettings(input: { mail: Config['mail']; familyName: string; language: Language; to: string }): Promise<string> {
+  const mailer = createMailer(input.mail, os.tmpdir(), () => undefined);
+  try {
+    await mailer.send({ to: input.to, ...renderMail('test', input.language, { family: input.familyName }) });
+    return mailer.description;
+  } finally {
+    mailer.close();
+  }
+}

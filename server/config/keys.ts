@@ -1,0 +1,272 @@
+import { z } from 'zod';
+import { languages } from '../i18n/index.js';
+import { limits } from '../limits.js';
+
+/**
+ * One config key: its type, what it is for, and how it can be set. The README table, the init
+ * wizard's questions, `init --yes` flags, environment variables and the sample config all come
+ * from these definitions.
+ */
+export interface KeyDefinition<S extends z.ZodType = z.ZodType> {
+  schema: S;
+  description: string;
+  /** Value used when nothing sets the key; `generate` makes a fresh secret at init. */
+  default: z.input<S> | (() => z.input<S>);
+  example: string;
+  secret?: boolean;
+  /** Set by `init` with a freshly generated value instead of asking. */
+  generated?: boolean;
+  /** A flag of `init --yes`, like `--family-name`. */
+  flag?: string;
+  /** Asked by the interactive init wizard. */
+  ask?: boolean;
+}
+
+/** A nested group of keys, mirroring the shape of config.json. */
+export interface KeyTree {
+  [name: string]: KeyDefinition | KeyTree;
+}
+
+function key<S extends z.ZodType>(definition: KeyDefinition<S>): KeyDefinition<S> {
+  return definition;
+}
+
+function randomSecret(): string {
+  const bytes = new Uint8Array(32);
+  globalThis.crypto.getRandomValues(bytes);
+  return Buffer.from(bytes).toString('base64url');
+}
+
+const timeZone = z.string().refine((value) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'not a known time zone (use an IANA name such as Europe/Amsterdam)');
+
+const httpUrl = z
+  .string()
+  .url('not a URL (write it like https://family.example.org)')
+  .refine((value) => /^https?:\/\//.test(value), 'must start with http:// or https://')
+  .transform((value) => value.replace(/\/+$/, ''));
+
+const hostname = z
+  .string()
+  .regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/i, 'not a host name (like meet.example.org)');
+
+/** Every config key of prifora. */
+export const configKeys = {
+  family: {
+    name: key({
+      schema: z.string().trim().min(1, 'must not be empty').max(limits.familyNameLength, `at most ${limits.familyNameLength} characters`),
+      description: 'The family name shown in the app, on the station and in every email.',
+      default: 'Family',
+      example: 'De Vries',
+      flag: '--family-name',
+      ask: true,
+    }),
+    timeZone: key({
+      schema: timeZone,
+      description: 'IANA time zone used for the day clock, the agenda and reminders.',
+      default: () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'Europe/Amsterdam',
+      example: 'Europe/Amsterdam',
+      flag: '--time-zone',
+      ask: true,
+    }),
+    language: key({
+      schema: z.enum(languages, { message: 'must be nl or en' }),
+      description: 'Language for the station and for people who have not chosen one (nl or en).',
+      default: 'nl',
+      example: 'nl',
+      flag: '--language',
+      ask: true,
+    }),
+  },
+  server: {
+    publicUrl: key({
+      schema: httpUrl,
+      description: 'The address relatives open; links in emails point here.',
+      default: 'http://localhost:8080',
+      example: 'https://devries.example.org',
+      flag: '--public-url',
+      ask: true,
+    }),
+    host: key({
+      schema: z.string().min(1, 'must not be empty'),
+      description: 'Address the server listens on (0.0.0.0 for the whole LAN, 127.0.0.1 for this host only).',
+      default: '0.0.0.0',
+      example: '0.0.0.0',
+    }),
+    port: key({
+      schema: z.number().int('must be a whole number').min(0, 'must be 0 to 65535').max(65535, 'must be 0 to 65535'),
+      description: 'TCP port the server listens on (0 picks a free one).',
+      default: 8080,
+      example: '8080',
+    }),
+    trustProxy: key({
+      schema: z.boolean(),
+      description: 'Trust X-Forwarded-* headers from a reverse proxy in front of prifora.',
+      default: false,
+      example: 'true',
+    }),
+  },
+  secrets: {
+    session: key({
+      schema: z.string().min(32, 'must be at least 32 characters'),
+      description: 'Secret for signing links and cookies. Generated at init; keep it private.',
+      default: randomSecret,
+      example: '(generated)',
+      secret: true,
+      generated: true,
+    }),
+  },
+  mail: {
+    from: key({
+      schema: z.string().min(3, 'must be an address like prifora@example.org').max(limits.emailLength),
+      description: 'Sender address of the mail prifora sends.',
+      default: 'prifora@localhost',
+      example: 'De Vries <prifora@devries.example.org>',
+      flag: '--mail-from',
+    }),
+    smtp: {
+      host: key({
+        schema: z.string().max(253).nullable(),
+        description: 'SMTP server. When empty, mail is written as .eml files to DATA/outbox instead of sent.',
+        default: null,
+        example: 'smtp.example.org',
+        flag: '--smtp-host',
+        ask: true,
+      }),
+      port: key({
+        schema: z.number().int('must be a whole number').min(1, 'must be 1 to 65535').max(65535, 'must be 1 to 65535'),
+        description: 'SMTP port (465 for TLS, 587 for STARTTLS, 25 for plain).',
+        default: 587,
+        example: '587',
+        flag: '--smtp-port',
+        ask: true,
+      }),
+      security: key({
+        schema: z.enum(['tls', 'starttls', 'none'], { message: 'must be tls, starttls or none' }),
+        description: 'tls: encrypted from the start (port 465); starttls: upgrade required (587); none: plain (only on a trusted network).',
+        default: 'starttls',
+        example: 'starttls',
+        flag: '--smtp-security',
+        ask: true,
+      }),
+      user: key({
+        schema: z.string().max(254).nullable(),
+        description: 'SMTP user name, when the server needs one.',
+        default: null,
+        example: 'prifora@example.org',
+        flag: '--smtp-user',
+        ask: true,
+      }),
+      password: key({
+        schema: z.string().max(1024).nullable(),
+        description: 'SMTP password.',
+        default: null,
+        example: '(secret)',
+        secret: true,
+        flag: '--smtp-password',
+        ask: true,
+      }),
+    },
+  },
+  jitsi: {
+    domain: key({
+      schema: hostname.nullable(),
+      description: 'Domain of the family’s Jitsi Meet. Empty: calls use the built-in engine.',
+      default: null,
+      example: 'meet.devries.example.org',
+      flag: '--jitsi-domain',
+      ask: true,
+    }),
+    appId: key({
+      schema: z.string().min(1).max(100),
+      description: 'JWT app id shared with Jitsi (iss and aud of call tokens).',
+      default: 'prifora',
+      example: 'prifora',
+    }),
+    appSecret: key({
+      schema: z.string().min(32, 'must be at least 32 characters'),
+      description: 'JWT secret shared with Jitsi. Generated at init.',
+      default: randomSecret,
+      example: '(generated)',
+      secret: true,
+      generated: true,
+    }),
+  },
+  matrix: {
+    homeserverUrl: key({
+      schema: httpUrl.nullable(),
+      description: 'Matrix homeserver to bridge chats to. Empty: no Matrix bridge.',
+      default: null,
+      example: 'https://matrix.devries.example.org',
+      flag: '--matrix-homeserver',
+      ask: true,
+    }),
+  },
+  events: {
+    retentionDays: key({
+      schema: z.number().int('must be a whole number').min(1, 'must be at least 1').max(3650),
+      description: 'Days the event log is kept for catching up clients and bridges.',
+      default: 30,
+      example: '30',
+    }),
+  },
+  log: {
+    level: key({
+      schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'must be one of fatal, error, warn, info, debug, trace, silent' }),
+      description: 'How much the server logs.',
+      default: 'info',
+      example: 'info',
+    }),
+  },
+} satisfies KeyTree;
+
+type Infer<T> = {
+  -readonly [K in keyof T]: T[K] extends KeyDefinition<infer S> ? z.output<S> : Infer<T[K]>;
+};
+
+/** The validated configuration of one prifora instance. */
+export type Config = Infer<typeof configKeys>;
+
+/** A key with its dotted path, like `mail.smtp.host`. */
+export interface FlatKey {
+  path: string;
+  /** The environment variable that sets it, like PRIFORA_MAIL_SMTP_HOST. */
+  env: string;
+  definition: KeyDefinition;
+}
+
+function isDefinition(node: KeyDefinition | KeyTree): node is KeyDefinition {
+  return 'schema' in node && node.schema instanceof z.ZodType;
+}
+
+/** Every key as a flat list, in the order of the tree. */
+export function flatKeys(tree: KeyTree = configKeys, prefix = ''): FlatKey[] {
+  return Object.entries(tree).flatMap(([name, node]) => {
+    const path = prefix ? `${prefix}.${name}` : name;
+    if (isDefinition(node)) {
+      const env = `PRIFORA_${path.replace(/([a-z])([A-Z])/g, '$1_$2').replace(/\./g, '_').toUpperCase()}`;
+      return [{ path, env, definition: node }];
+    }
+    return flatKeys(node, path);
+  });
+}
+
+/** The zod schema of a whole config.json: strict, so unknown keys are refused. */
+export function configSchema(tree: KeyTree = configKeys): z.ZodType<Config> {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [name, node] of Object.entries(tree)) {
+    shape[name] = isDefinition(node) ? node.schema : configSchema(node);
+  }
+  return z.strictObject(shape) as unknown as z.ZodType<Config>;
+}
+
+/** The value a key takes when nothing sets it (a fresh one for generated secrets). */
+export function defaultValue(definition: KeyDefinition): unknown {
+  return typeof definition.default === 'function' ? (definition.default as () => unknown)() : definition.default;
+}

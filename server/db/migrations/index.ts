@@ -1,0 +1,15 @@
+import type { QueryInterface } from 'sequelize';
+import * as accounts from './20261125000000-accounts.js';
+
+/** A migration as umzug runs it. */
+export interface Migration {
+  name: string;
+  up(params: { context: QueryInterface }): Promise<void>;
+  down(params: { context: QueryInterface }): Promise<void>;
+}
+
+/**
+ * Every migration, oldest first. Listed by hand rather than globbed so the same list works from
+ * TypeScript sources and from the compiled dist/.
+ */
+export const migrations: Migration[] = [{ name: '20261125000000-accounts', ...accounts }];

@@ -1,0 +1,117 @@
+import http from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import os from 'node:os';
+import { createApp } from './app.js';
+import { openServices, type Services } from './boot.js';
+import type { Config } from './config/index.js';
+import type { Logger } from './logger.js';
+import { hasAdmin } from './services/accounts.js';
+import { applyMigrations } from './services/database.js';
+import { createSetupLink } from './services/invitations.js';
+
+/** A running prifora server. */
+export interface RunningServer {
+  services: Services;
+  server: http.Server;
+  port: number;
+  /** The URLs it listens on: loopback or the bound address first, then the LAN addresses. */
+  urls: string[];
+  /** Migrations applied while starting. */
+  migrated: string[];
+  /** The first-admin set-up link, while the family has no admin. */
+  setupLink: { link: string; expiresAt: Date } | null;
+  /** Registers work to do on stop before the database closes (the live hub closes sockets). */
+  onStop(hook: () => Promise<void> | void): void;
+  /** Stops accepting, lets requests in flight finish (at most graceMs), closes everything. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+/** The non-internal IPv4 addresses of this host: where a Home Station on the LAN finds prifora. */
+export function lanAddresses(): string[] {
+  return Object.values(os.networkInterfaces())
+    .flat()
+    .filter((info): info is os.NetworkInterfaceInfo => !!info && info.family === 'IPv4' && !info.internal)
+    .map((info) => info.address);
+}
+
+function urlsFor(host: string, port: number): string[] {
+  const wildcard = host === '0.0.0.0' || host === '::';
+  const local = wildcard || host === '127.0.0.1' || host === 'localhost' ? `http://127.0.0.1:${port}` : `http://${host}:${port}`;
+  const lan = wildcard ? lanAddresses().map((address) => `http://${address}:${port}`) : [];
+  return [local, ...lan];
+}
+
+/**
+ * Starts prifora on a data directory: applies pending migrations, starts the mail queue, listens,
+ * and makes a set-up link while there is no admin.
+ */
+export async function startServer(options: {
+  dataDir: string;
+  config: Config;
+  logger?: Logger;
+  port?: number;
+  host?: string;
+}): Promise<RunningServer> {
+  const services = await openServices({ dataDir: options.dataDir, config: options.config, logger: options.logger });
+  const migrated = await applyMigrations(services);
+  const app = createApp(services);
+  const server = http.createServer(app.callback());
+  server.keepAliveTimeout = 5_000;
+  server.headersTimeout = 30_000;
+  server.requestTimeout = 0;
+
+  const sockets = new Set<Socket>();
+  const busy = new WeakMap<Socket, number>();
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  server.on('request', (request, response) => {
+    const socket = request.socket;
+    busy.set(socket, (busy.get(socket) ?? 0) + 1);
+    response.on('close', () => busy.set(socket, (busy.get(socket) ?? 1) - 1));
+  });
+
+  const host = options.host ?? options.config.server.host;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? options.config.server.port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  services.mailQueue.start();
+
+  const setupLink = (await hasAdmin()) ? null : await createSetupLink(services);
+  const hooks: Array<() => Promise<void> | void> = [];
+  let stopping: Promise<void> | undefined;
+
+  const stop = (graceMs = 10_000): Promise<void> => {
+    stopping ??= (async () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Idle keep-alive sockets would hold close() open; requests in flight may finish.
+      for (const socket of sockets) if (!busy.get(socket)) socket.destroy();
+      server.on('request', (_request, response) => response.setHeader('Connection', 'close'));
+      for (const hook of hooks) await hook();
+      const timer = setTimeout(() => {
+        for (const socket of sockets) socket.destroy();
+      }, graceMs);
+      await closed;
+      clearTimeout(timer);
+      await services.close();
+    })();
+    return stopping;
+  };
+
+  return {
+    services,
+    server,
+    port,
+    urls: urlsFor(host, port),
+    migrated,
+    setupLink,
+    onStop: (hook) => hooks.push(hook),
+    stop,
+  };
+}

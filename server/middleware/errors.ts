@@ -1,0 +1,71 @@
+import { BaseError as SequelizeError, UniqueConstraintError, ValidationError as SequelizeValidationError } from 'sequelize';
+import { ZodError } from 'zod';
+import { AppError } from '../errors.js';
+import { languageFromHeader, t, type MessageKey } from '../i18n/index.js';
+import type { AppContext, AppMiddleware, Next } from './types.js';
+
+/** Turns a ZodError into invalid_input with "<field>: <problem>" messages. */
+export function fromZodError(error: ZodError, prefix: string[] = []): AppError {
+  const issues = error.issues.map((issue) => {
+    const field = [...prefix, ...issue.path.map(String)].join('.') || 'body';
+    if (issue.code === 'unrecognized_keys') {
+      const names = issue.keys.map((k) => [...prefix, ...issue.path.map(String), k].join('.'));
+      return { field: names[0] ?? field, problem: 'is not a known field' };
+    }
+    if (issue.code === 'invalid_type' && issue.input === undefined) return { field, problem: 'is required' };
+    return { field, problem: issue.message };
+  });
+  const first = issues[0] ?? { field: 'body', problem: 'is not valid' };
+  return new AppError(400, 'invalid_input', `${first.field}: ${first.problem}`, { details: { issues } });
+}
+
+/** Converts anything thrown into an AppError, by type (never by matching message text). */
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof ZodError) return fromZodError(error);
+  if (error instanceof UniqueConstraintError) {
+    return new AppError(409, 'conflict', 'That clashes with something that already exists.', { cause: error });
+  }
+  if (error instanceof SequelizeValidationError) {
+    return new AppError(400, 'invalid_input', `${error.errors[0]?.path ?? 'body'}: is not valid`, { cause: error });
+  }
+  if (error instanceof SequelizeError) return new AppError(500, 'internal', 'Database error.', { cause: error, report: true });
+  const status = (error as { status?: number; expose?: boolean }).status;
+  if (typeof status === 'number' && status >= 400 && status < 500 && (error as { expose?: boolean }).expose) {
+    return new AppError(status, status === 404 ? 'not_found' : 'invalid_input', (error as Error).message, { cause: error });
+  }
+  return new AppError(500, 'internal', 'Internal error.', { cause: error, report: true });
+}
+
+/**
+ * The one place HTTP errors become responses: `{ error: { code, message, hint?, details? } }`
+ * in the person's language. Clients see the message of 4xx errors only; 5xx are logged with
+ * the request id and answered with a generic sentence.
+ */
+export function errorHandler(): AppMiddleware {
+  return async function errorHandlerMiddleware(ctx: AppContext, next: Next) {
+    try {
+      await next();
+    } catch (thrown) {
+      const error = toAppError(thrown);
+      const language = ctx.state.language ?? languageFromHeader(ctx.get('accept-language') || undefined, ctx.services.config.family.language);
+      if (error.report) ctx.services.logger.error({ err: thrown, requestId: ctx.state.requestId }, 'request failed');
+      const message =
+        error.status >= 500
+          ? t(language, 'error.internal')
+          : error.code === 'invalid_input'
+            ? error.message
+            : t(language, `error.${error.code}` as MessageKey, error.params);
+      ctx.status = error.status;
+      for (const [name, value] of Object.entries(error.headers)) ctx.set(name, value);
+      ctx.body = {
+        error: {
+          code: error.code,
+          message,
+          ...(error.status < 500 && error.hint ? { hint: error.hint } : {}),
+          ...(error.status < 500 && error.details !== undefined ? { details: error.details } : {}),
+        },
+      };
+    }
+  };
+}

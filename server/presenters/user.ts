@@ -1,0 +1,37 @@
+import type { User } from '../db/index.js';
+import type { Role } from '../db/models/User.js';
+import type { Language } from '../i18n/index.js';
+import { canSeePersonalFields, isAdmin, isSelf } from '../policies/user.js';
+import type { Actor } from '../services/actor.js';
+
+/** A person as the API shows them; personal fields only to themself and admins. */
+export interface UserJson {
+  id: string;
+  role: Role;
+  username: string;
+  firstName: string;
+  lastName: string;
+  displayName: string;
+  email?: string;
+  mobile?: string;
+  language?: Language | null;
+  signInMethod?: 'password' | 'magic';
+  joinedAt: string;
+  abilities: { changeRole: boolean; remove: boolean };
+}
+
+/** Presents a user for a viewer. */
+export function presentUser(user: User, viewer: Actor): UserJson {
+  const personal = canSeePersonalFields(viewer, user);
+  return {
+    id: user.id,
+    role: user.role,
+    username: user.username,
+    firstName: user.firstName,
+    lastName: user.lastName,
+    displayName: user.firstName,
+    ...(personal ? { email: user.email, mobile: user.mobile, language: user.language, signInMethod: user.signInMethod } : {}),
+    joinedAt: user.createdAt.toISOString(),
+    abilities: { changeRole: isAdmin(viewer), remove: isAdmin(viewer) && !isSelf(viewer, user) },
+  };
+}

@@ -1,0 +1,23 @@
+import type { Config } from '../config/index.js';
+import type { Database } from '../db/index.js';
+import type { Logger } from '../logger.js';
+import type { EventBus } from './events.js';
+import type { MailRenderer, Mailer } from './ports.js';
+import type { RateLimiter } from './rateLimits.js';
+
+/**
+ * What every service function receives: the instance's config, database, bus and bridges.
+ * Built once by the composition root (server/index.ts) and shared by the CLI and the routes.
+ */
+export interface ServiceContext {
+  dataDir: string;
+  config: Config;
+  db: Database;
+  bus: EventBus;
+  logger: Logger;
+  mailer: Mailer;
+  renderMail: MailRenderer;
+  limiter: RateLimiter;
+  /** Asks the mail queue to look for due mail now (after a commit that queued some). */
+  kickMailQueue(): void;
+}
