@@ -33,8 +33,7 @@ export async function openServices(options: {
   const mailer = createMailer(options.config.mail, options.dataDir, (line) =>
     logger.info({ to: line.to, links: line.links, file: path.basename(line.file) }, `mail written to outbox: ${line.subject}`),
   );
-  let mailQueue: MailQueue | undefined;
-  const services: Services = {
+  const services: Omit<Services, 'mailQueue'> & { mailQueue?: MailQueue } = {
     dataDir: options.dataDir,
     config: options.config,
     db,
@@ -43,18 +42,15 @@ export async function openServices(options: {
     mailer,
     renderMail,
     limiter: new RateLimiter(),
-    kickMailQueue: () => mailQueue?.kick(),
-    get mailQueue() {
-      return mailQueue as MailQueue;
-    },
+    kickMailQueue: () => services.mailQueue?.kick(),
     async close() {
-      await mailQueue?.stop();
+      await services.mailQueue?.stop();
       mailer.close();
       await db.close();
     },
   };
-  mailQueue = new MailQueue(services);
-  return services;
+  services.mailQueue = new MailQueue(services);
+  return services as Services;
 }
 
 /**

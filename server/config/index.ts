@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import { AppError } from '../errors.js';
-import { configKeys, configSchema, defaultValue, flatKeys, type Config, type FlatKey } from './keys.js';
+import { configSchema, defaultValue, flatKeys, type Config, type FlatKey } from './keys.js';
 
 export { configKeys, flatKeys, type Config, type FlatKey } from './keys.js';
 
