@@ -5,7 +5,6 @@ import { emailField, languageField, roleField } from '../../server/schemas.js';
 import { findUser, listUsers, removeUser, setRole } from '../../server/services/accounts.js';
 import { systemActor } from '../../server/services/actor.js';
 import { createSetupLink, inviteMember } from '../../server/services/invitations.js';
-import { sendDueMail } from '../../server/services/mail.js';
 import { withServices, type CommonOptions } from '../context.js';
 import { parseFlag, withData, withJson } from '../options.js';
 
@@ -38,7 +37,7 @@ export function userCommand(program: Command): void {
       await withServices(options, async (services, out) => {
         const { invitation, link } = await inviteMember(services, { actor: systemActor, email, role: options.admin ? 'admin' : 'member', language });
         // Send now rather than wait for the server's queue; what fails stays queued for it.
-        await sendDueMail(services);
+        await services.mailQueue.flush();
         if (options.json) return out.json({ invitation: presentInvitation(invitation), link });
         out.line(`Invited ${email} as ${invitation.role}. The invitation mail went to ${services.mailer.description}.`);
         out.line(`The link (valid 7 days, works once): ${link}`);

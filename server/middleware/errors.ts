@@ -4,15 +4,22 @@ import { AppError } from '../errors.js';
 import { languageFromHeader, t, type MessageKey } from '../i18n/index.js';
 import type { AppContext, AppMiddleware, Next } from './types.js';
 
-/** Turns a ZodError into invalid_input with "<field>: <problem>" messages. */
-export function fromZodError(error: ZodError, prefix: string[] = []): AppError {
+function valueAt(input: unknown, path: PropertyKey[]): unknown {
+  return path.reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined), input);
+}
+
+/**
+ * Turns a ZodError into invalid_input with "<field>: <problem>" messages. `input` is what was
+ * validated, so a missing field reads "is required" rather than a type complaint.
+ */
+export function fromZodError(error: ZodError, prefix: string[] = [], input?: unknown): AppError {
   const issues = error.issues.map((issue) => {
     const field = [...prefix, ...issue.path.map(String)].join('.') || 'body';
     if (issue.code === 'unrecognized_keys') {
       const names = issue.keys.map((k) => [...prefix, ...issue.path.map(String), k].join('.'));
       return { field: names[0] ?? field, problem: 'is not a known field' };
     }
-    if (issue.code === 'invalid_type' && issue.input === undefined) return { field, problem: 'is required' };
+    if (issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined) return { field, problem: 'is required' };
     return { field, problem: issue.message };
   });
   const first = issues[0] ?? { field: 'body', problem: 'is not valid' };

@@ -51,7 +51,7 @@ const empty = z.strictObject({});
 
 function parse<T extends z.ZodType>(schema: T, value: unknown, where: string): z.output<T> {
   const result = schema.safeParse(value);
-  if (!result.success) throw fromZodError(result.error, where === 'body' ? [] : [where]);
+  if (!result.success) throw fromZodError(result.error, where === 'body' ? [] : [where], value);
   return result.data;
 }
 

@@ -7,6 +7,9 @@ import type { MailTemplate, MailTemplates } from './ports.js';
 /** Attempts before a mail is marked failed (about a day of back-off). */
 export const maxMailAttempts = 12;
 
+/** How long a claimed mail is hidden from other senders while it is being sent. */
+const claimMs = 5 * 60 * 1000;
+
 /** Back-off before attempt n+1: 10 s doubling, capped at 4 hours. */
 export function mailBackoffMs(attempts: number): number {
   return Math.min(10_000 * 2 ** Math.max(0, attempts - 1), 4 * 60 * 60 * 1000);
@@ -55,6 +58,12 @@ export async function sendDueMail(ctx: ServiceContext, now = new Date()): Promis
   });
   let sent = 0;
   for (const job of due) {
+    // Claim the job first: the server's queue and a CLI command may look at the same moment.
+    const [claimed] = await MailJob.update(
+      { nextAttemptAt: new Date(Date.now() + claimMs) },
+      { where: { id: job.id, status: 'pending', nextAttemptAt: job.nextAttemptAt } },
+    );
+    if (!claimed) continue;
     try {
       await ctx.mailer.send({ to: job.to, subject: job.subject, text: job.text, html: job.html });
       await job.update({ status: 'sent', sentAt: new Date(), attempts: job.attempts + 1, lastError: null });
@@ -92,18 +101,21 @@ export class MailQueue {
   #timer: NodeJS.Timeout | undefined;
   #running: Promise<void> | undefined;
   #again = false;
+  #started = false;
   #stopped = false;
 
   constructor(private readonly ctx: ServiceContext, private readonly idleMs = 30_000) {}
 
+  /** Starts sending in the background (the server does; one-shot CLI commands use flush). */
   start(): void {
+    this.#started = true;
     this.#stopped = false;
     this.kick();
   }
 
-  /** Looks for due mail now. Kicks during a run cause one more run. */
+  /** Looks for due mail now, once started. Kicks during a run cause one more run. */
   kick(): void {
-    if (this.#stopped) return;
+    if (!this.#started || this.#stopped) return;
     if (this.#running) {
       this.#again = true;
       return;
@@ -115,6 +127,16 @@ export class MailQueue {
         this.#again = false;
         this.kick();
       }
+    });
+  }
+
+  /** Sends what is due now and waits for it, without starting the background loop. */
+  async flush(): Promise<void> {
+    await this.#running;
+    const run = sendDueMail(this.ctx).then(() => undefined);
+    this.#running = run;
+    await run.finally(() => {
+      this.#running = undefined;
     });
   }
 
