@@ -7,6 +7,7 @@ import type { Config } from './config/index.js';
 import type { Logger } from './logger.js';
 import { hasAdmin } from './services/accounts.js';
 import { applyMigrations } from './services/database.js';
+import { pruneEvents } from './services/events.js';
 import { createSetupLink } from './services/invitations.js';
 
 /** A running prifora server. */
@@ -82,6 +83,9 @@ export async function startServer(options: {
   });
   const port = (server.address() as AddressInfo).port;
   services.mailQueue.start();
+  const prune = () => pruneEvents(services).catch((error: unknown) => services.logger.warn({ err: error }, 'pruning old events failed'));
+  await prune();
+  const pruneTimer = setInterval(prune, 6 * 60 * 60 * 1000).unref();
 
   const setupLink = (await hasAdmin()) ? null : await createSetupLink(services);
   const hooks: Array<() => Promise<void> | void> = [];
@@ -93,6 +97,7 @@ export async function startServer(options: {
       // Idle keep-alive sockets would hold close() open; requests in flight may finish.
       for (const socket of sockets) if (!busy.get(socket)) socket.destroy();
       server.on('request', (_request, response) => response.setHeader('Connection', 'close'));
+      clearInterval(pruneTimer);
       for (const hook of hooks) await hook();
       const timer = setTimeout(() => {
         for (const socket of sockets) socket.destroy();

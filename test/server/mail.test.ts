@@ -4,6 +4,8 @@ import { MailJob } from '../../server/db/index.js';
 import { systemActor } from '../../server/services/actor.js';
 import { inviteMember } from '../../server/services/invitations.js';
 import { listMailQueue } from '../../server/services/mail.js';
+import { startServer } from '../../server/http.js';
+import { createLogger } from '../../server/logger.js';
 import { outboxMails, until } from '../helpers/family.js';
 import { startTestServer } from '../helpers/server.js';
 import { startSmtp } from '../helpers/smtp.js';
@@ -90,8 +92,6 @@ test('queued mail survives a restart and is sent by the next server', async (t) 
 
   const smtp = await startSmtp(port);
   t.teardown(() => smtp.close());
-  const { startServer } = await import('../../server/http.js');
-  const { createLogger } = await import('../../server/logger.js');
   const second = await startServer({ dataDir: first.dataDir, config: first.config, logger: createLogger('silent', { pretty: false }), port: 0, host: '127.0.0.1' });
   t.teardown(() => second.stop(1000));
   const mail = await smtp.nextMail();
