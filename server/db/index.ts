@@ -25,17 +25,105 @@ const patientSqlite = {
   Database: class extends sqlite3.Database {
     constructor(filename: string, mode: number, callback: (error: Error | null) => void) {
       super(filename, mode, (error) => {
-        if (!error) this.configure('busyTimeout', busyTimeoutMs);
+        if (!error) {
+          this.configure('busyTimeout', busyTimeoutMs);
+          // In WAL mode NORMAL survives a crash of prifora; only a power cut can lose the last commits.
+          this.run('PRAGMA synchronous=NORMAL');
+        }
         callback(error);
       });
     }
   },
 };
 
+interface ConnectionManager {
+  getConnection(options?: { uuid?: string }): Promise<object>;
+  releaseConnection(connection: object, force?: boolean): void;
+}
+
+/**
+ * Sequelize's SQLite dialect opens (and closes) a new connection for every transaction, which
+ * costs more than the transaction itself. Writes are serialised by `write` below anyway, so every
+ * transaction shares one long-lived writer connection; plain reads keep the default one.
+ */
+function keepOneWriterConnection(sequelize: Sequelize): void {
+  const manager = (sequelize as unknown as { connectionManager: ConnectionManager }).connectionManager;
+  const getConnection = manager.getConnection.bind(manager);
+  const releaseConnection = manager.releaseConnection.bind(manager);
+  let writer: Promise<object> | undefined;
+  manager.getConnection = (options) => {
+    if (!options?.uuid || options.uuid === 'default') return getConnection(options);
+    writer ??= getConnection({ ...options, uuid: 'writer' });
+    return writer;
+  };
+  manager.releaseConnection = (connection, force) => {
+    if (!force && writer) {
+      void writer.then((shared) => {
+        if (shared !== connection) releaseConnection(connection, force);
+      });
+      return;
+    }
+    releaseConnection(connection, force);
+  };
+}
+
+interface PendingWrite {
+  fn: (transaction: Transaction) => Promise<unknown>;
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+}
+
+/** Writes taken into one transaction at most; bounds the latency of the first in a batch. */
+const maxBatch = 64;
+
+function runAlone(sequelize: Sequelize, write: PendingWrite): Promise<void> {
+  return sequelize.transaction({ type: Transaction.TYPES.IMMEDIATE }, write.fn).then(write.resolve, write.reject);
+}
+
+/**
+ * Serialises writes (SQLite has one writer) and commits the writes that queued up meanwhile in
+ * one transaction: under load, BEGIN/COMMIT and the lock are paid once per batch. When a batch
+ * fails, it is rolled back whole and each of its writes runs again alone, so one failing write
+ * never takes the others with it. Writes must therefore only touch the database (and register
+ * afterCommit hooks), which every service write does.
+ */
+function groupCommit(sequelize: Sequelize): Database['write'] {
+  const pending: PendingWrite[] = [];
+  let draining = false;
+
+  const drain = async () => {
+    draining = true;
+    while (pending.length > 0) {
+      const batch = pending.splice(0, maxBatch);
+      if (batch.length === 1) {
+        await runAlone(sequelize, batch[0] as PendingWrite);
+        continue;
+      }
+      const results: unknown[] = [];
+      try {
+        await sequelize.transaction({ type: Transaction.TYPES.IMMEDIATE }, async (transaction) => {
+          for (const write of batch) results.push(await write.fn(transaction));
+        });
+      } catch {
+        for (const write of batch) await runAlone(sequelize, write);
+        continue;
+      }
+      batch.forEach((write, index) => write.resolve(results[index]));
+    }
+    draining = false;
+  };
+
+  return <T>(fn: (transaction: Transaction) => Promise<T>) =>
+    new Promise<T>((resolve, reject) => {
+      pending.push({ fn, resolve: resolve as (value: unknown) => void, reject });
+      if (!draining) void drain();
+    });
+}
+
 /** The database of one prifora instance. */
 export interface Database {
   sequelize: Sequelize;
-  /** Runs fn in a write transaction. Writes are queued in-process: SQLite has one writer. */
+  /** Runs fn in a write transaction, queued in-process and group-committed (see groupCommit). */
   write<T>(fn: (transaction: Transaction) => Promise<T>): Promise<T>;
   migrator: Umzug<ReturnType<Sequelize['getQueryInterface']>>;
   close(): Promise<void>;
@@ -65,7 +153,10 @@ export async function openDatabase(storage: string): Promise<Database> {
   Invitation.belongsTo(User, { as: 'invitedBy', foreignKey: 'invitedById' });
   Invitation.belongsTo(User, { as: 'acceptedUser', foreignKey: 'acceptedUserId' });
 
-  if (storage !== ':memory:') await sequelize.query('PRAGMA journal_mode=WAL');
+  if (storage !== ':memory:') {
+    await sequelize.query('PRAGMA journal_mode=WAL');
+    keepOneWriterConnection(sequelize);
+  }
   await sequelize.query('PRAGMA foreign_keys=ON');
 
   const migrator = new Umzug({
@@ -75,12 +166,7 @@ export async function openDatabase(storage: string): Promise<Database> {
     logger: undefined,
   });
 
-  let queue: Promise<unknown> = Promise.resolve();
-  const write = <T>(fn: (transaction: Transaction) => Promise<T>): Promise<T> => {
-    const run = queue.then(() => sequelize.transaction({ type: Transaction.TYPES.IMMEDIATE }, fn));
-    queue = run.catch(() => undefined);
-    return run;
-  };
+  const write = groupCommit(sequelize);
 
   return { sequelize, write, migrator, close: () => sequelize.close() };
 }
