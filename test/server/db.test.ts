@@ -1,4 +1,5 @@
 import test from 'ava';
+import { QueryTypes } from 'sequelize';
 import { Event, openDatabase } from '../../server/db/index.js';
 import { tempDir } from '../helpers/server.js';
 
@@ -19,8 +20,8 @@ test('writes queued together commit together, and a failing write takes no other
 test('the database runs in WAL mode with foreign keys on', async (t) => {
   const db = await openDatabase(`${tempDir()}/pragmas.db`);
   t.teardown(() => db.close());
-  const [[mode]] = (await db.sequelize.query('PRAGMA journal_mode')) as [Array<{ journal_mode: string }>, unknown];
-  const [[keys]] = (await db.sequelize.query('PRAGMA foreign_keys')) as [Array<{ foreign_keys: number }>, unknown];
+  const [mode] = await db.sequelize.query<{ journal_mode: string }>('PRAGMA journal_mode', { type: QueryTypes.SELECT });
+  const [keys] = await db.sequelize.query<{ foreign_keys: number }>('PRAGMA foreign_keys', { type: QueryTypes.SELECT });
   t.is(mode?.journal_mode, 'wal');
   t.is(keys?.foreign_keys, 1);
 });
