@@ -174,8 +174,8 @@ export function InitWizard({ keys, defaults, testMail, onDone, onCancel }: InitW
   const [sending, setSending] = useState<string | undefined>();
   const [lastSend, setLastSend] = useState<TestSend | undefined>();
   const [sends, setSends] = useState(0);
-  const [ended, setEnded] = useState<'done' | 'cancelled' | undefined>();
-  // A test send may still be under way when the wizard is cancelled; its outcome is then dropped.
+  const [ended, setEnded] = useState<{ answers: Record<string, unknown> } | 'cancelled' | undefined>();
+  // A test send can outlive the wizard (Ctrl+C while sending unmounts it); its outcome is dropped.
   const live = useRef(true);
   useEffect(
     () => () => {
@@ -183,6 +183,13 @@ export function InitWizard({ keys, defaults, testMail, onDone, onCancel }: InitW
     },
     [],
   );
+
+  // Told only after the final screen is drawn, so that screen is what stays in the terminal;
+  // keyed on `ended` alone so a parent passing new callbacks does not report the end twice.
+  useEffect(() => {
+    if (ended === 'cancelled') onCancel();
+    else if (ended) onDone(ended.answers);
+  }, [ended]);
 
   const steps = stepsFor(keys, answers);
   const step = steps[Math.min(position, steps.length - 1)] as Step;
@@ -203,16 +210,14 @@ export function InitWizard({ keys, defaults, testMail, onDone, onCancel }: InitW
   };
 
   const finish = () => {
-    const asked = stepsFor(keys, answers).flatMap((candidate) => (candidate.kind === 'question' ? [candidate.key.path] : []));
-    setEnded('done');
-    onDone(Object.fromEntries(asked.map((path) => [path, answers[path]])));
+    const asked = steps.flatMap((candidate) => (candidate.kind === 'question' ? [candidate.key.path] : []));
+    setEnded({ answers: Object.fromEntries(asked.map((path) => [path, answers[path]])) });
   };
 
   useInput((input, key) => {
     if (ended) return;
     if (key.ctrl && input === 'c') {
       setEnded('cancelled');
-      onCancel();
       return;
     }
     if (sending) return;
@@ -266,7 +271,7 @@ export function InitWizard({ keys, defaults, testMail, onDone, onCancel }: InitW
         <Answered steps={steps} answers={answers} upTo={step.kind === 'summary' ? 0 : position} />
         {step.kind === 'question' && <Question key={`${position}:${step.key.path}`} question={step.key} number={questionNumber} of={questions} defaultValue={defaults[step.key.path]} text={text} onChange={setText} onSubmit={submitAnswer(step.key)} />}
         {step.kind === 'mailTest' && <MailTest key={sends} sending={sending} lastSend={lastSend} text={text} onChange={setText} onSubmit={submitAddress} />}
-        {step.kind === 'summary' && <Summary steps={steps} answers={answers} done={ended === 'done'} />}
+        {step.kind === 'summary' && <Summary steps={steps} answers={answers} done={!!ended} />}
       </Box>
     </Box>
   );
