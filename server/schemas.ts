@@ -65,3 +65,25 @@ export const tokenField = z
   .regex(/^[A-Za-z0-9_-]+$/, 'is not a valid link token');
 
 export const uuidField = z.uuid({ message: 'must be an id' });
+
+// In a chat message line breaks and tabs are text; every other control character is refused.
+// eslint-disable-next-line no-control-regex
+const messageControlCharacters = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+
+/** The text of a chat message: 1 to 4,000 characters of any Unicode, no control characters. */
+export const messageBodyField = z
+  .string({ message: 'must be text' })
+  .transform((value) => value.replace(/\r\n?/g, '\n'))
+  .pipe(
+    z
+      .string()
+      .refine((value) => value.trim().length > 0, 'must not be empty')
+      .refine((value) => [...value].length <= limits.messageLength, `must be at most ${limits.messageLength} characters`)
+      .refine((value) => !messageControlCharacters.test(value), 'must not contain control characters'),
+  );
+
+/** A date without time, like 1941-03-15. */
+export const dateField = z.iso.date({ message: 'must be a date like 1941-03-15' });
+
+/** An opaque page cursor. */
+export const cursorField = z.string().max(40, 'is not a valid cursor');

@@ -45,9 +45,10 @@ function hasAt(tree: Tree, dotted: string): boolean {
 
 /** Turns the text of an environment variable or flag into the JSON value its key expects. */
 export function parseKeyText(key: FlatKey, text: string): unknown {
+  // Empty text means "none" for a key that may be none (no SMTP host, no Jitsi).
+  if (text === '' && key.definition.schema.safeParse(null).success) return null;
   const probe = key.definition.schema.safeParse(text);
   if (probe.success) return text;
-  if (text === '' && key.definition.schema.safeParse(null).success) return null;
   if (/^-?\d+(\.\d+)?$/.test(text) && key.definition.schema.safeParse(Number(text)).success) return Number(text);
   if (text === 'true' || text === 'false') return text === 'true';
   return text;

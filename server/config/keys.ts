@@ -208,6 +208,20 @@ export const configKeys = {
       ask: true,
     }),
   },
+  network: {
+    defaultMayMessage: key({
+      schema: z.boolean(),
+      description: 'Whether a new member may message the station people until an admin decides otherwise.',
+      default: true,
+      example: 'true',
+    }),
+    defaultMayCall: key({
+      schema: z.boolean(),
+      description: 'Whether a new member may call the station people until an admin decides otherwise.',
+      default: true,
+      example: 'true',
+    }),
+  },
   events: {
     retentionDays: key({
       schema: z.number().int('must be a whole number').min(1, 'must be at least 1').max(3650),

@@ -2,15 +2,20 @@ import path from 'node:path';
 import sqlite3 from 'sqlite3';
 import { Sequelize, Transaction } from 'sequelize';
 import { SequelizeStorage, Umzug } from 'umzug';
+import { Conversation, Participant } from './models/Conversation.js';
 import { Event } from './models/Event.js';
+import { Group, GroupMember } from './models/Group.js';
 import { Invitation } from './models/Invitation.js';
 import { MagicLink } from './models/MagicLink.js';
 import { MailJob } from './models/MailJob.js';
+import { Message } from './models/Message.js';
 import { Session } from './models/Session.js';
+import { StationContact } from './models/StationContact.js';
+import { StationProfile } from './models/StationProfile.js';
 import { User } from './models/User.js';
 import { migrations } from './migrations/index.js';
 
-export { Event, Invitation, MagicLink, MailJob, Session, User };
+export { Conversation, Event, Group, GroupMember, Invitation, MagicLink, MailJob, Message, Participant, Session, StationContact, StationProfile, User };
 export type { Transaction };
 
 /** Milliseconds a connection waits for another process's write lock (the CLI beside the server). */
@@ -146,12 +151,17 @@ export async function openDatabase(storage: string): Promise<Database> {
     logging: false,
     define: { freezeTableName: true },
   });
-  for (const model of [User, Session, Invitation, MagicLink, Event, MailJob]) model.initModel(sequelize);
+  for (const model of [User, Session, Invitation, MagicLink, Event, MailJob, StationProfile, StationContact, Group, GroupMember, Conversation, Participant, Message]) {
+    model.initModel(sequelize);
+  }
   User.hasMany(Session, { foreignKey: 'userId', onDelete: 'CASCADE' });
   Session.belongsTo(User, { foreignKey: 'userId' });
   MagicLink.belongsTo(User, { foreignKey: 'userId', onDelete: 'CASCADE' });
   Invitation.belongsTo(User, { as: 'invitedBy', foreignKey: 'invitedById' });
   Invitation.belongsTo(User, { as: 'acceptedUser', foreignKey: 'acceptedUserId' });
+  User.hasOne(StationProfile, { foreignKey: 'userId', onDelete: 'CASCADE' });
+  Group.hasMany(GroupMember, { foreignKey: 'groupId', onDelete: 'CASCADE' });
+  Conversation.hasMany(Participant, { foreignKey: 'conversationId', onDelete: 'CASCADE' });
 
   if (storage !== ':memory:') {
     await sequelize.query('PRAGMA journal_mode=WAL');

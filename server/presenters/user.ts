@@ -1,5 +1,5 @@
 import type { User } from '../db/index.js';
-import type { Role } from '../db/models/User.js';
+import type { Role, SignInMethod } from '../db/models/User.js';
 import type { Language } from '../i18n/index.js';
 import { canSeePersonalFields, isAdmin, isSelf } from '../policies/user.js';
 import type { Actor } from '../services/actor.js';
@@ -15,7 +15,7 @@ export interface UserJson {
   email?: string;
   mobile?: string;
   language?: Language | null;
-  signInMethod?: 'password' | 'magic';
+  signInMethod?: SignInMethod;
   joinedAt: string;
   abilities: { changeRole: boolean; remove: boolean };
 }

@@ -58,11 +58,4 @@ export const authRoutes = [
       return undefined;
     },
   }),
-  route({
-    method: 'get',
-    path: '/api/v1/me',
-    summary: 'The signed-in person',
-    access: 'user',
-    handle: async (_ctx, { actor }) => (actor.kind === 'user' ? { user: presentUser(actor.user, actor) } : undefined),
-  }),
 ];

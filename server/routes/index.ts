@@ -1,9 +1,23 @@
 import { authRoutes } from './auth.js';
 import type { RouteSpec } from './define.js';
+import { conversationRoutes } from './conversations.js';
 import { familyRoutes } from './family.js';
+import { groupRoutes } from './groups.js';
 import { invitationRoutes } from './invitations.js';
+import { meRoutes } from './me.js';
 import { sessionRoutes } from './sessions.js';
+import { stationPeopleRoutes } from './stationPeople.js';
 import { userRoutes } from './users.js';
 
 /** Every API route, in the order of the OpenAPI document. */
-export const apiRoutes: RouteSpec[] = [...familyRoutes, ...authRoutes, ...sessionRoutes, ...invitationRoutes, ...userRoutes];
+export const apiRoutes: RouteSpec[] = [
+  ...familyRoutes,
+  ...authRoutes,
+  ...meRoutes,
+  ...sessionRoutes,
+  ...invitationRoutes,
+  ...userRoutes,
+  ...stationPeopleRoutes,
+  ...groupRoutes,
+  ...conversationRoutes,
+];

@@ -2,7 +2,7 @@ import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
 import { Op } from 'sequelize';
 import { MagicLink, Session, User, type Transaction } from '../db/index.js';
 import type { Role } from '../db/models/User.js';
-import { AppError, notFound } from '../errors.js';
+import { AppError, conflict, notFound } from '../errors.js';
 import { linkLifetimes } from '../limits.js';
 import { authorize, canManageMembers, isSelf } from '../policies/user.js';
 import { actorId, type Actor } from './actor.js';
@@ -96,7 +96,8 @@ export async function requestMagicLink(ctx: ServiceContext, input: { email: stri
     ['magicLinkAddress', input.client.address],
   ]);
   const user = await User.findOne({ where: { email: input.email } });
-  if (!user) return;
+  // A station person never signs in; their screen holds its own credential.
+  if (!user || user.role === 'station') return;
   await ctx.db.write(async (transaction) => {
     const { token, hash } = newToken();
     await MagicLink.create(
@@ -206,6 +207,7 @@ export async function setRole(ctx: ServiceContext, input: { actor: Actor; userId
   return ctx.db.write(async (transaction) => {
     const user = await User.findByPk(input.userId, { transaction });
     if (!user) throw notFound('Person');
+    if (user.role === 'station') throw conflict('A station person has no role to change.');
     if (user.role === input.role) return user;
     if (input.role === 'member') await assertNotLastAdmin(user, transaction);
     await user.update({ role: input.role }, { transaction });

@@ -11,6 +11,7 @@ import type { ServiceContext } from './context.js';
 import { recordEvent } from './events.js';
 import { appLink } from './links.js';
 import { queueMail } from './mail.js';
+import { grantDefaultStationAccess } from './network.js';
 import { hashToken, newToken } from './tokens.js';
 
 /** The state of an invitation as people see it. */
@@ -220,6 +221,7 @@ export async function acceptInvitation(ctx: ServiceContext, input: AcceptInput):
         { transaction },
       );
       await invitation.update({ acceptedAt: new Date(), acceptedUserId: user.id }, { transaction });
+      await grantDefaultStationAccess(ctx, transaction, user);
       await recordEvent(ctx, transaction, {
         type: 'member.joined',
         actorId: user.id,

@@ -1,5 +1,6 @@
 import type { QueryInterface } from 'sequelize';
 import * as accounts from './20261125000000-accounts.js';
+import * as networkChat from './20261125010000-network-chat.js';
 
 /** A migration as umzug runs it. */
 export interface Migration {
@@ -12,4 +13,7 @@ export interface Migration {
  * Every migration, oldest first. Listed by hand rather than globbed so the same list works from
  * TypeScript sources and from the compiled dist/.
  */
-export const migrations: Migration[] = [{ name: '20261125000000-accounts', ...accounts }];
+export const migrations: Migration[] = [
+  { name: '20261125000000-accounts', ...accounts },
+  { name: '20261125010000-network-chat', ...networkChat },
+];

@@ -1,12 +1,13 @@
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize } from 'sequelize';
 import type { Language } from '../../i18n/index.js';
 
-export const roles = ['admin', 'member'] as const;
+/** admin and member are relatives with accounts; station is a Home Station's person, who never signs in. */
+export const roles = ['admin', 'member', 'station'] as const;
 export type Role = (typeof roles)[number];
-export const signInMethods = ['password', 'magic'] as const;
+export const signInMethods = ['password', 'magic', 'none'] as const;
 export type SignInMethod = (typeof signInMethods)[number];
 
-/** A person with an account: a relative ("contact") or an admin. Personal data (F14). */
+/** A person of the family: a relative ("contact"), an admin, or a station person. Personal data (F14). */
 export class User extends Model<InferAttributes<User>, InferCreationAttributes<User>> {
   declare id: CreationOptional<string>;
   declare role: Role;
