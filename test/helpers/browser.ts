@@ -1,0 +1,181 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ExecutionContext } from 'ava';
+import { simpleParser } from 'mailparser';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { TestServer } from './server.js';
+
+/**
+ * Browser tests drive Debian's chromium through playwright-core (never a downloaded browser)
+ * against a real server from startTestServer(). One browser per test file, a fresh context
+ * (cookies, storage) per test.
+ */
+
+/** Where Debian's chromium lives (`apt-get install chromium`). */
+export const chromiumPath = process.env.PRIFORA_CHROMIUM ?? '/usr/bin/chromium';
+
+/** Flags for a quiet, headless, sandbox-free chromium that talks to nothing but the test server. */
+export const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** The sizes every screen is checked at: a phone first, then a laptop. */
+export const viewports = {
+  phone: { width: 390, height: 844 },
+  desktop: { width: 1440, height: 900 },
+} as const;
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+/** Screenshots go here (ignored by git). */
+export const resultsDir = path.join(root, 'test-results');
+
+let browser: Promise<Browser> | undefined;
+
+/** The browser of this test file, launched on first use. */
+export function launchBrowser(): Promise<Browser> {
+  if (!fs.existsSync(chromiumPath)) {
+    throw new Error(`Chromium is not installed at ${chromiumPath}. Install it with "apt-get install -y chromium" (or set PRIFORA_CHROMIUM).`);
+  }
+  browser ??= chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
+  return browser;
+}
+
+/** Closes the browser of this test file (call it from test.after.always). */
+export async function closeBrowser(): Promise<void> {
+  const launched = browser;
+  browser = undefined;
+  if (launched) await (await launched).close();
+}
+
+function newestMtime(target: string): number {
+  const stat = fs.statSync(target);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...fs.readdirSync(target).map((name) => newestMtime(path.join(target, name))));
+}
+
+let building: Promise<void> | undefined;
+
+/**
+ * Builds the web app into dist/web (where the server serves it from) unless the build is newer
+ * than every source it comes from, so the browser never tests a stale build.
+ */
+export function ensureWebBuild(): Promise<void> {
+  building ??= (async () => {
+    const built = path.join(root, 'dist/web/app/index.html');
+    const sources = ['web', 'server/limits.ts', 'server/i18n', 'vite.config.ts'].map((p) => path.join(root, p));
+    if (fs.existsSync(built) && fs.statSync(built).mtimeMs > Math.max(...sources.map(newestMtime))) return;
+    const { build } = await import('vite');
+    const previous = process.cwd();
+    process.chdir(root);
+    try {
+      await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
+    } finally {
+      process.chdir(previous);
+    }
+  })();
+  return building;
+}
+
+/** A page in its own context, and what went wrong in it that no assertion looked at. */
+export interface BrowserPage {
+  context: BrowserContext;
+  page: Page;
+  /** Uncaught errors and Content-Security-Policy violations, to assert empty at the end. */
+  problems: string[];
+}
+
+/**
+ * Opens a fresh context (no cookies) on the test server, closed when the test ends.
+ * @param options.locale - the browser's language (Accept-Language and navigator.languages)
+ */
+export async function openPage(t: ExecutionContext, server: TestServer, options: { locale?: string } = {}): Promise<BrowserPage> {
+  await ensureWebBuild();
+  const context = await (await launchBrowser()).newContext({
+    baseURL: server.url,
+    locale: options.locale ?? 'en-GB',
+    viewport: viewports.phone,
+    reducedMotion: 'reduce',
+  });
+  t.teardown(() => context.close());
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content.Security.Policy|Refused to/i.test(message.text())) problems.push(`console: ${message.text()}`);
+  });
+  return { context, page, problems };
+}
+
+/**
+ * Saves the page at the phone and the desktop size as test-results/<name>-<w>x<h>.png (whole
+ * page), then returns to the phone size.
+ */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(resultsDir, { recursive: true });
+  for (const size of [viewports.phone, viewports.desktop]) {
+    await page.setViewportSize(size);
+    await page.screenshot({ path: path.join(resultsDir, `${name}-${size.width}x${size.height}.png`), fullPage: true, animations: 'disabled', caret: 'hide' });
+  }
+  await page.setViewportSize(viewports.phone);
+}
+
+/** A link into the app made for the public URL, pointed at the test server instead. */
+export function localLink(server: TestServer, link: string): string {
+  const url = new URL(link);
+  return `${server.url}${url.pathname}${url.search}${url.hash}`;
+}
+
+async function linkIn(file: string, to: string, page: string): Promise<string | undefined> {
+  const mail = await simpleParser(await fs.promises.readFile(file));
+  const recipients = [mail.to].flat().flatMap((address) => address?.value.map((v) => v.address?.toLowerCase()) ?? []);
+  if (!recipients.includes(to.toLowerCase())) return undefined;
+  const escaped = page.replace(/[/]/g, '\\/');
+  return mail.text?.match(new RegExp(`https?://\\S+?/${escaped}#[A-Za-z0-9_-]+`))?.[0];
+}
+
+/**
+ * Waits for the outbox mailer to write a mail to `to` with a link to `page` (`invite`,
+ * `setup`, `signin/magic`) that `seen` does not hold yet, and returns that link pointed at the
+ * test server. Watches the outbox directory instead of sleeping.
+ */
+export async function mailedLink(server: TestServer, input: { to: string; page: string; seen?: string[]; timeoutMs?: number }): Promise<string> {
+  const outbox = path.join(server.dataDir, 'outbox');
+  fs.mkdirSync(outbox, { recursive: true, mode: 0o700 });
+  const seen = new Set(input.seen ?? []);
+  const look = async (): Promise<string | undefined> => {
+    for (const name of fs.readdirSync(outbox).filter((n) => n.endsWith('.eml')).sort()) {
+      const link = await linkIn(path.join(outbox, name), input.to, input.page);
+      if (link && !seen.has(localLink(server, link))) return localLink(server, link);
+    }
+    return undefined;
+  };
+  return new Promise<string>((resolve, reject) => {
+    let checking = Promise.resolve();
+    const finish = (error: Error | null, link?: string) => {
+      clearTimeout(timer);
+      watcher.close();
+      if (error) reject(error);
+      else resolve(link as string);
+    };
+    const check = () => {
+      checking = checking.then(async () => {
+        const link = await look();
+        if (link) finish(null, link);
+      }, () => undefined);
+    };
+    const watcher = fs.watch(outbox, check);
+    const timer = setTimeout(
+      () => finish(new Error(`No mail to ${input.to} with a /${input.page} link arrived in ${outbox}.`)),
+      input.timeoutMs ?? 10_000,
+    );
+    check();
+  });
+}

@@ -1,0 +1,35 @@
+/**
+ * The pages of the web app. `user` pages show the sign-in screen in place while nobody is
+ * signed in (after signing in, the same address shows the page); `guest` pages send a
+ * signed-in person Home; `any` pages are for emailed links and work either way.
+ */
+import type { ReactNode } from 'react';
+import { matchPath } from '../common/router.js';
+import { AcceptInvitation } from './screens/AcceptInvitation.js';
+import { Home } from './screens/Home.js';
+import { MagicLinkLanding } from './screens/MagicLinkLanding.js';
+import { SignIn } from './screens/SignIn.js';
+
+/** One page: a path pattern (`:name` segments allowed), who may see it, and what it shows. */
+export interface RouteDefinition {
+  path: string;
+  access: 'user' | 'guest' | 'any';
+  render(params: Record<string, string>): ReactNode;
+}
+
+export const routes: RouteDefinition[] = [
+  { path: '/', access: 'user', render: () => <Home /> },
+  { path: '/signin', access: 'guest', render: () => <SignIn /> },
+  { path: '/signin/magic', access: 'any', render: () => <MagicLinkLanding /> },
+  { path: '/invite', access: 'any', render: () => <AcceptInvitation kind="invitation" /> },
+  { path: '/setup', access: 'any', render: () => <AcceptInvitation kind="setup" /> },
+];
+
+/** The page of a path and its parameters, or null for an unknown path. */
+export function findRoute(pathname: string): { route: RouteDefinition; params: Record<string, string> } | null {
+  for (const route of routes) {
+    const params = matchPath(route.path, pathname);
+    if (params) return { route, params };
+  }
+  return null;
+}

@@ -1,0 +1,51 @@
+/**
+ * The JSON shapes of the API, as the web app reads them. They mirror server/presenters/*.ts
+ * (the web app talks to the server over HTTP only, so it does not import them).
+ */
+import type { Language } from './i18n.js';
+
+export type { Language };
+
+/** GET /api/v1/family. */
+export interface FamilyJson {
+  name: string;
+  language: Language;
+  timeZone: string;
+  hasAdmin: boolean;
+}
+
+/** A person (server/presenters/user.ts); personal fields only for themself and admins. */
+export interface UserJson {
+  id: string;
+  role: 'admin' | 'member';
+  username: string;
+  firstName: string;
+  lastName: string;
+  displayName: string;
+  email?: string;
+  mobile?: string;
+  language?: Language | null;
+  signInMethod?: 'password' | 'magic';
+  joinedAt: string;
+  abilities: { changeRole: boolean; remove: boolean };
+}
+
+/** One signed-in browser or device (server/presenters/session.ts). */
+export interface SessionJson {
+  id: string;
+  current: boolean;
+  userAgent: string | null;
+  ip: string | null;
+  createdAt: string;
+  lastSeenAt: string;
+}
+
+/** What an invitation or set-up link is for (server/presenters/invitation.ts). */
+export interface InvitationPreviewJson {
+  kind: 'invitation' | 'setup';
+  email: string | null;
+  family: string;
+  inviter: string | null;
+  language: Language;
+  expiresAt: string;
+}
