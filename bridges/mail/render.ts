@@ -21,16 +21,22 @@ const keys: Record<MailTemplate, { subject: MessageKey; body: MessageKey; action
   magicLink: { subject: 'mail.magicLink.subject', body: 'mail.magicLink.body', action: 'mail.magicLink.action', after: ['mail.magicLink.expiry', 'mail.ignore'] },
   welcome: { subject: 'mail.welcome.subject', body: 'mail.welcome.body', action: 'mail.welcome.action', after: [] },
   test: { subject: 'mail.test.subject', body: 'mail.test.body', after: [] },
+  supportRequest: { subject: 'mail.supportRequest.subject', body: 'mail.supportRequest.body', action: 'mail.supportRequest.action', after: [] },
+  supportAnswer: { subject: 'mail.supportAnswer.subject', body: 'mail.supportAnswer.body', action: 'mail.supportAnswer.action', after: [] },
+  supportClosed: { subject: 'mail.supportClosed.subject', body: 'mail.supportClosed.body', action: 'mail.supportClosed.action', after: [] },
 };
 
 function layoutFor<T extends MailTemplate>(template: T, language: Language, params: MailTemplates[T] & { family: string }): Layout {
   const p = params as unknown as Record<string, string>;
   const say = (key: MessageKey) => t(language, key, p);
-  const spec = keys[template];
+  const spec =
+    template === 'invitation' && !p.inviter
+      ? { ...keys.invitation, subject: 'mail.invitation.subjectFamily' as const, body: 'mail.invitation.bodyFamily' as const }
+      : keys[template];
   return {
     subject: say(spec.subject),
     greeting: p.name ? say('mail.greeting') : say('mail.greetingAnonymous'),
-    paragraphs: [say(spec.body)],
+    paragraphs: say(spec.body).split('\n\n'),
     ...(spec.action && p.link ? { action: { label: say(spec.action), link: p.link } } : {}),
     after: spec.after.map(say),
     footer: say('mail.footer'),
@@ -46,7 +52,7 @@ function toText(layout: Layout): string {
 }
 
 function toHtml(layout: Layout, language: Language): string {
-  const paragraph = (text: string) => `<p style="margin:0 0 16px">${escapeHtml(text)}</p>`;
+  const paragraph = (text: string) => `<p style="margin:0 0 16px;white-space:pre-wrap">${escapeHtml(text)}</p>`;
   const action = layout.action
     ? `<p style="margin:24px 0"><a href="${escapeHtml(layout.action.link)}" style="background:#1d5c4d;color:#ffffff;padding:14px 22px;border-radius:8px;text-decoration:none;font-weight:bold;display:inline-block">${escapeHtml(layout.action.label)}</a></p>` +
       `<p style="margin:0 0 16px;font-size:14px;color:#444;word-break:break-all">${escapeHtml(layout.action.link)}</p>`

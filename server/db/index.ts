@@ -9,13 +9,33 @@ import { Invitation } from './models/Invitation.js';
 import { MagicLink } from './models/MagicLink.js';
 import { MailJob } from './models/MailJob.js';
 import { Message } from './models/Message.js';
+import { Notice, NoticeRead } from './models/Notice.js';
 import { Session } from './models/Session.js';
 import { StationContact } from './models/StationContact.js';
 import { StationProfile } from './models/StationProfile.js';
+import { SupportReply, SupportRequest } from './models/SupportRequest.js';
 import { User } from './models/User.js';
 import { migrations } from './migrations/index.js';
 
-export { Conversation, Event, Group, GroupMember, Invitation, MagicLink, MailJob, Message, Participant, Session, StationContact, StationProfile, User };
+export {
+  Conversation,
+  Event,
+  Group,
+  GroupMember,
+  Invitation,
+  MagicLink,
+  MailJob,
+  Message,
+  Notice,
+  NoticeRead,
+  Participant,
+  Session,
+  StationContact,
+  StationProfile,
+  SupportReply,
+  SupportRequest,
+  User,
+};
 export type { Transaction };
 
 /** Milliseconds a connection waits for another process's write lock (the CLI beside the server). */
@@ -151,7 +171,7 @@ export async function openDatabase(storage: string): Promise<Database> {
     logging: false,
     define: { freezeTableName: true },
   });
-  for (const model of [User, Session, Invitation, MagicLink, Event, MailJob, StationProfile, StationContact, Group, GroupMember, Conversation, Participant, Message]) {
+  for (const model of [User, Session, Invitation, MagicLink, Event, MailJob, StationProfile, StationContact, Group, GroupMember, Conversation, Participant, Message, Notice, NoticeRead, SupportRequest, SupportReply]) {
     model.initModel(sequelize);
   }
   User.hasMany(Session, { foreignKey: 'userId', onDelete: 'CASCADE' });

@@ -27,6 +27,8 @@ export const en = {
   'mail.ignore': 'If you did not expect this email, you can ignore it.',
   'mail.invitation.subject': '{inviter} invites you to the {family} family on prifora',
   'mail.invitation.body': '{inviter} invites you to join the {family} family on prifora, to share photos, chat and call.',
+  'mail.invitation.subjectFamily': 'You are invited to the {family} family on prifora',
+  'mail.invitation.bodyFamily': 'You are invited to join the {family} family on prifora, to share photos, chat and call.',
   'mail.invitation.action': 'Accept the invitation',
   'mail.invitation.expiry': 'This link works once and is valid for 7 days.',
   'mail.magicLink.subject': 'Your sign-in link for the {family} family',
@@ -38,6 +40,20 @@ export const en = {
   'mail.welcome.subject': 'Welcome to the {family} family on prifora',
   'mail.welcome.body': 'Your account is ready. You can sign in at any time with this link.',
   'mail.welcome.action': 'Open prifora',
+  'mail.supportRequest.subject': '{asker} asks for help: {topic}',
+  'mail.supportRequest.body': '{asker} asked the admins of the {family} family for help:\n\n{question}',
+  'mail.supportRequest.action': 'Answer in prifora',
+  'mail.supportAnswer.subject': 'An answer to your question: {topic}',
+  'mail.supportAnswer.body': '{helper} answered your question:\n\n{answer}',
+  'mail.supportAnswer.action': 'Read it in prifora',
+  'mail.supportClosed.subject': 'Your question is closed: {topic}',
+  'mail.supportClosed.body': '{helper} marked your question as done. If you still need help, just ask again.',
+  'mail.supportClosed.action': 'Open prifora',
+
+  'notice.privacyChanged.title': 'Our privacy terms have changed',
+  'notice.privacyChanged.body': 'The privacy terms of this family server were updated. You can read them under More → Privacy.',
+  'notice.updated.title': 'prifora was updated',
+  'notice.updated.body': 'This family server now runs prifora {version}.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -5,8 +5,10 @@ import { familyRoutes } from './family.js';
 import { groupRoutes } from './groups.js';
 import { invitationRoutes } from './invitations.js';
 import { meRoutes } from './me.js';
+import { noticeRoutes } from './notices.js';
 import { sessionRoutes } from './sessions.js';
 import { stationPeopleRoutes } from './stationPeople.js';
+import { supportRoutes } from './support.js';
 import { userRoutes } from './users.js';
 
 /** Every API route, in the order of the OpenAPI document. */
@@ -20,4 +22,6 @@ export const apiRoutes: RouteSpec[] = [
   ...stationPeopleRoutes,
   ...groupRoutes,
   ...conversationRoutes,
+  ...noticeRoutes,
+  ...supportRoutes,
 ];

@@ -75,7 +75,7 @@ export async function inviteMember(
       { transaction },
     );
     const link = appLink(ctx, 'invite', token);
-    const inviter = input.actor.kind === 'user' ? input.actor.user.firstName : ctx.config.family.name;
+    const inviter = input.actor.kind === 'user' ? input.actor.user.firstName : null;
     await queueMail(ctx, transaction, { to: input.email, language, template: 'invitation', params: { inviter, link } });
     await recordEvent(ctx, transaction, {
       type: 'invitation.created',

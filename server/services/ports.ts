@@ -24,10 +24,14 @@ export interface Mailer {
 
 /** The mails prifora writes, and what each needs. */
 export interface MailTemplates {
-  invitation: { inviter: string; link: string };
+  /** inviter is null when the family itself invites (the CLI on the host). */
+  invitation: { inviter: string | null; link: string };
   magicLink: { name: string; link: string };
   welcome: { name: string; link: string };
   test: object;
+  supportRequest: { asker: string; topic: string; question: string; link: string };
+  supportAnswer: { name: string; helper: string; topic: string; answer: string; link: string };
+  supportClosed: { name: string; helper: string; topic: string; link: string };
 }
 export type MailTemplate = keyof MailTemplates;
 

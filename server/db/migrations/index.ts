@@ -1,6 +1,7 @@
 import type { QueryInterface } from 'sequelize';
 import * as accounts from './20261125000000-accounts.js';
 import * as networkChat from './20261125010000-network-chat.js';
+import * as noticesSupport from './20261125020000-notices-support.js';
 
 /** A migration as umzug runs it. */
 export interface Migration {
@@ -16,4 +17,5 @@ export interface Migration {
 export const migrations: Migration[] = [
   { name: '20261125000000-accounts', ...accounts },
   { name: '20261125010000-network-chat', ...networkChat },
+  { name: '20261125020000-notices-support', ...noticesSupport },
 ];
