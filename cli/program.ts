@@ -1,8 +1,10 @@
 import { Command } from 'commander';
 import { version } from '../server/version.js';
+import { groupCommand } from './commands/group.js';
 import { initCommand } from './commands/init.js';
 import { mailCommand } from './commands/mail.js';
 import { migrateCommand } from './commands/migrate.js';
+import { noticeCommand } from './commands/notice.js';
 import { startCommand } from './commands/start.js';
 import { userCommand } from './commands/user.js';
 
@@ -12,7 +14,7 @@ export function createProgram(): Command {
     .description('prifora: a self-hosted communication suite for one family')
     .version(version, '-v, --version')
     .showSuggestionAfterError(true);
-  for (const register of [initCommand, startCommand, userCommand, mailCommand, migrateCommand]) register(program);
+  for (const register of [initCommand, startCommand, userCommand, groupCommand, noticeCommand, mailCommand, migrateCommand]) register(program);
   const strict = (command: Command) => {
     command.exitOverride().allowExcessArguments(false).configureOutput({ outputError: () => undefined });
     command.commands.forEach(strict);

@@ -1,6 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
+import { openServices } from '../../server/boot.js';
+import { loadConfig } from '../../server/config/index.js';
+import { User } from '../../server/db/index.js';
+import { createLogger } from '../../server/logger.js';
+import { applyMigrations } from '../../server/services/database.js';
 import { runCli, spawnStart } from '../helpers/cli.js';
 import { tempDir } from '../helpers/server.js';
 import { startSmtp } from '../helpers/smtp.js';
@@ -172,4 +177,34 @@ test('PRIFORA_DATA chooses the data directory when --data is absent', async (t) 
   const result = await runCli(['init', '--yes', '--family-name', 'Env'], { env: { PRIFORA_DATA: data } });
   t.is(result.code, 0, result.stderr);
   t.true(fs.existsSync(path.join(data, 'config.json')));
+});
+
+test('group create, members, rename, list and delete work from the CLI, and notice send posts', async (t) => {
+  const data = tempDir();
+  await runCli(['init', '--yes', '--data', data]);
+  const services = await openServices({ dataDir: data, config: loadConfig(data), logger: createLogger('silent', { pretty: false }) });
+  await applyMigrations(services);
+  for (const [username, email] of [['anna', 'anna@example.org'], ['bob', 'bob@example.org']]) {
+    await User.create({ role: 'member', username: username as string, firstName: username as string, lastName: 'V', email: email as string, mobile: '0612345678', language: null, passwordHash: null, signInMethod: 'magic' });
+  }
+  await services.close();
+
+  const created = await runCli(['group', 'create', 'Kleinkinderen', '--member', 'anna', 'bob@example.org', '--data', data, '--json']);
+  t.is(created.code, 0, created.stderr);
+  t.is(JSON.parse(created.stdout).group.memberIds.length, 2);
+  const removed = await runCli(['group', 'members', 'Kleinkinderen', '--remove', 'anna', '--data', data, '--json']);
+  t.is(JSON.parse(removed.stdout).group.memberIds.length, 1);
+  t.is((await runCli(['group', 'rename', 'Kleinkinderen', 'Kids', '--data', data])).code, 0);
+  const list = JSON.parse((await runCli(['group', 'list', '--data', data, '--json'])).stdout);
+  t.deepEqual(list.groups.map((g: { name: string }) => g.name), ['Kids']);
+  const notice = await runCli(['notice', 'send', '--title', 'Kerst', '--body', 'Diner om 17:00', '--group', 'Kids', '--data', data, '--json']);
+  t.is(notice.code, 0, notice.stderr);
+  t.like(JSON.parse(notice.stdout).notice, { title: 'Kerst', kind: 'admin' });
+  const missing = await runCli(['group', 'delete', 'Nope', '--data', data]);
+  t.is(missing.code, 1);
+  t.regex(missing.stderr, /Group was not found/);
+  t.is((await runCli(['group', 'delete', 'Kids', '--data', data])).code, 0);
+  const empty = await runCli(['notice', 'send', '--title', '', '--body', 'x', '--data', data]);
+  t.is(empty.code, 2);
+  t.regex(empty.stderr, /--title: must not be empty/);
 });
