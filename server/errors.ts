@@ -90,3 +90,8 @@ export function invalidField(field: string, problem: string): AppError {
     details: { issues: [{ field, problem }] },
   });
 }
+
+/** 409 for a value of one field that clashes with what exists (a taken username, say). */
+export function fieldConflict(field: string, problem: string, code: ErrorCode = 'conflict'): AppError {
+  return new AppError(409, code, `${field}: ${problem}`, { details: { issues: [{ field, problem, code: 'taken' }] } });
+}

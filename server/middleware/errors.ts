@@ -17,10 +17,12 @@ export function fromZodError(error: ZodError, prefix: string[] = [], input?: unk
     const field = [...prefix, ...issue.path.map(String)].join('.') || 'body';
     if (issue.code === 'unrecognized_keys') {
       const names = issue.keys.map((k) => [...prefix, ...issue.path.map(String), k].join('.'));
-      return { field: names[0] ?? field, problem: 'is not a known field' };
+      return { field: names[0] ?? field, problem: 'is not a known field', code: 'unknown_field' };
     }
-    if (issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined) return { field, problem: 'is required' };
-    return { field, problem: issue.message };
+    if (issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined) return { field, problem: 'is required', code: 'required' };
+    // A stable code and the limit let the web app say the problem in the person's language.
+    const limit = 'minimum' in issue ? { minimum: Number(issue.minimum) } : 'maximum' in issue ? { maximum: Number(issue.maximum) } : {};
+    return { field, problem: issue.message, code: issue.code, ...limit };
   });
   const first = issues[0] ?? { field: 'body', problem: 'is not valid' };
   return new AppError(400, 'invalid_input', `${first.field}: ${first.problem}`, { details: { issues } });

@@ -7,6 +7,13 @@ import { route } from './define.js';
 export const meRoutes = [
   route({
     method: 'get',
+    path: '/api/v1/session',
+    summary: 'Who is signed in in this browser: the person, or null (never 401)',
+    access: 'public',
+    handle: async (_ctx, { actor }) => ({ user: actor?.kind === 'user' ? presentUser(actor.user, actor) : null }),
+  }),
+  route({
+    method: 'get',
     path: '/api/v1/me',
     summary: 'The signed-in person',
     access: 'user',

@@ -1,7 +1,7 @@
 import { Op, UniqueConstraintError } from 'sequelize';
 import { Invitation, User, type Transaction } from '../db/index.js';
 import type { Role } from '../db/models/User.js';
-import { AppError, conflict, notFound } from '../errors.js';
+import { AppError, conflict, fieldConflict, notFound } from '../errors.js';
 import type { Language } from '../i18n/index.js';
 import { linkLifetimes } from '../limits.js';
 import { authorize, canInvite } from '../policies/user.js';
@@ -150,14 +150,16 @@ export async function createSetupLink(ctx: ServiceContext): Promise<{ link: stri
   });
 }
 
-function linkError(status: InvitationStatus): AppError {
+function linkError(status: InvitationStatus, inviter: string | null): AppError {
+  // The inviter's name lets the page say whom to ask ("Ask Pieter for a new invitation").
+  const details = { inviter };
   switch (status) {
     case 'accepted':
-      return new AppError(410, 'link_used', 'This invitation has already been used.', { hint: 'Sign in, or ask the family admin for a new invitation.' });
+      return new AppError(410, 'link_used', 'This invitation has already been used.', { hint: 'Sign in, or ask the family admin for a new invitation.', details });
     case 'revoked':
-      return new AppError(410, 'link_revoked', 'This invitation was withdrawn.', { hint: 'Ask the family admin for a new invitation.' });
+      return new AppError(410, 'link_revoked', 'This invitation was withdrawn.', { hint: 'Ask the family admin for a new invitation.', details });
     default:
-      return new AppError(410, 'link_expired', 'This invitation has expired.', { hint: 'Ask the family admin for a new invitation.' });
+      return new AppError(410, 'link_expired', 'This invitation has expired.', { hint: 'Ask the family admin for a new invitation.', details });
   }
 }
 
@@ -167,7 +169,10 @@ async function findUsable(token: string, transaction?: Transaction): Promise<Inv
     throw new AppError(404, 'link_invalid', 'This invitation link is not valid.', { hint: 'Check that the whole link was copied, or ask for a new one.' });
   }
   const status = invitationStatus(invitation);
-  if (status !== 'pending') throw linkError(status);
+  if (status !== 'pending') {
+    const inviter = invitation.invitedById ? await User.findByPk(invitation.invitedById, { attributes: ['firstName'], transaction }) : null;
+    throw linkError(status, inviter?.firstName ?? null);
+  }
   return invitation;
 }
 
@@ -202,9 +207,7 @@ export async function acceptInvitation(ctx: ServiceContext, input: AcceptInput):
       if (!email) throw new AppError(400, 'invalid_input', 'email: is required', { details: { issues: [{ field: 'email', problem: 'is required' }] } });
       const clash = await User.findOne({ where: { [Op.or]: [{ email }, { username: input.username }] }, transaction });
       if (clash) {
-        throw clash.email === email
-          ? conflict('Someone with this email address is already in the family.', 'already_member')
-          : conflict('username: is already taken');
+        throw clash.email === email ? fieldConflict('email', 'is already in the family', 'already_member') : fieldConflict('username', 'is already taken');
       }
       const user = await User.create(
         {

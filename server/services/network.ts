@@ -1,6 +1,6 @@
 import { Op } from 'sequelize';
 import { Conversation, Group, GroupMember, Message, Participant, StationContact, StationProfile, User, type Transaction } from '../db/index.js';
-import { AppError, conflict, notFound } from '../errors.js';
+import { AppError, conflict, fieldConflict, notFound } from '../errors.js';
 import type { Language } from '../i18n/index.js';
 import { canManageNetwork, canSeeGroup } from '../policies/network.js';
 import { authorize } from '../policies/user.js';
@@ -42,9 +42,7 @@ async function assertUnique(changes: { username?: string; email?: string }, exce
   if (or.length === 0) return;
   const clash = await User.findOne({ where: { [Op.or]: or, ...(exceptId ? { id: { [Op.ne]: exceptId } } : {}) }, transaction });
   if (!clash) return;
-  throw clash.email === changes.email
-    ? conflict('email: is already used by someone in the family')
-    : conflict('username: is already taken');
+  throw clash.email === changes.email ? fieldConflict('email', 'is already used by someone in the family') : fieldConflict('username', 'is already taken');
 }
 
 /** A person reads and corrects their own profile (F9). */

@@ -1,5 +1,4 @@
 import { Fragment, useCallback, useEffect, useMemo, useState } from 'react';
-import { isApiError } from '../common/api.js';
 import { Button } from '../common/components/Button.js';
 import { Notice } from '../common/components/Notice.js';
 import { PageHeading } from '../common/components/PageHeading.js';
@@ -29,13 +28,7 @@ export function App() {
   const load = useCallback(async () => {
     setBoot({ status: 'loading' });
     try {
-      const [family, me] = await Promise.all([
-        getFamily(),
-        getMe().catch((error: unknown) => {
-          if (isApiError(error, 'unauthenticated')) return null;
-          throw error;
-        }),
-      ]);
+      const [family, me] = await Promise.all([getFamily(), getMe()]);
       setBoot({ status: 'ready', family, me });
     } catch (error) {
       setBoot({ status: 'failed', error });

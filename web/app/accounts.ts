@@ -10,9 +10,9 @@ export async function getFamily(): Promise<FamilyJson> {
   return (await request<{ family: FamilyJson }>('/api/v1/family')).family;
 }
 
-/** The signed-in person. @throws ApiError `unauthenticated` when nobody is signed in. */
-export async function getMe(): Promise<UserJson> {
-  return (await request<{ user: UserJson }>('/api/v1/me')).user;
+/** The signed-in person, or null when nobody is signed in in this browser. */
+export async function getMe(): Promise<UserJson | null> {
+  return (await request<{ user: UserJson | null }>('/api/v1/session')).user;
 }
 
 /** Signs in with email and password; the server sets the session cookie. */
