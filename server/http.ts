@@ -4,6 +4,7 @@ import os from 'node:os';
 import { createApp } from './app.js';
 import { openServices, type Services } from './boot.js';
 import type { Config } from './config/index.js';
+import { createLiveHub, type LiveHub, type LiveHubOptions } from './live/hub.js';
 import type { Logger } from './logger.js';
 import { hasAdmin } from './services/accounts.js';
 import { applyMigrations } from './services/database.js';
@@ -21,6 +22,8 @@ export interface RunningServer {
   migrated: string[];
   /** The first-admin set-up link, while the family has no admin. */
   setupLink: { link: string; expiresAt: Date } | null;
+  /** The websocket hub at /api/v1/live: presence, and where chat plugs in who sees typing. */
+  live: LiveHub;
   /** Registers work to do on stop before the database closes (the live hub closes sockets). */
   onStop(hook: () => Promise<void> | void): void;
   /** Stops accepting, lets requests in flight finish (at most graceMs), closes everything. */
@@ -52,6 +55,8 @@ export async function startServer(options: {
   logger?: Logger;
   port?: number;
   host?: string;
+  /** Options of the live hub (tests shorten its heartbeat). */
+  live?: LiveHubOptions;
 }): Promise<RunningServer> {
   const services = await openServices({ dataDir: options.dataDir, config: options.config, logger: options.logger });
   const migrated = await applyMigrations(services);
@@ -72,6 +77,12 @@ export async function startServer(options: {
     busy.set(socket, (busy.get(socket) ?? 0) + 1);
     response.on('close', () => busy.set(socket, (busy.get(socket) ?? 1) - 1));
   });
+  const live = createLiveHub(services, options.live);
+  server.on('upgrade', (request, socket, head) => {
+    // An upgraded socket belongs to the hub, which closes it as "going away" on stop.
+    sockets.delete(socket as Socket);
+    live.handleUpgrade(request, socket, head);
+  });
 
   const host = options.host ?? options.config.server.host;
   await new Promise<void>((resolve, reject) => {
@@ -88,7 +99,7 @@ export async function startServer(options: {
   const pruneTimer = setInterval(prune, 6 * 60 * 60 * 1000).unref();
 
   const setupLink = (await hasAdmin()) ? null : await createSetupLink(services);
-  const hooks: Array<() => Promise<void> | void> = [];
+  const hooks: Array<() => Promise<void> | void> = [() => live.close()];
   let stopping: Promise<void> | undefined;
 
   const stop = (graceMs = 10_000): Promise<void> => {
@@ -116,6 +127,7 @@ export async function startServer(options: {
     urls: urlsFor(host, port),
     migrated,
     setupLink,
+    live,
     onStop: (hook) => hooks.push(hook),
     stop,
   };

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { buildConfig, writeConfig, type Config } from '../../server/config/index.js';
 import { startServer, type RunningServer } from '../../server/http.js';
+import type { LiveHubOptions } from '../../server/live/hub.js';
 import { createLogger } from '../../server/logger.js';
 
 /**
@@ -48,12 +49,15 @@ export function tempDir(prefix = 'prifora-test-'): string {
   return dir;
 }
 
-/** Starts a server; `config` overrides keys by dotted path (e.g. 'mail.smtp.host'). */
-export async function startTestServer(config: Record<string, unknown> = {}): Promise<TestServer> {
+/**
+ * Starts a server; `config` overrides keys by dotted path (e.g. 'mail.smtp.host'); `options.live`
+ * tunes the websocket hub (a short heartbeat, say).
+ */
+export async function startTestServer(config: Record<string, unknown> = {}, options: { live?: LiveHubOptions } = {}): Promise<TestServer> {
   const dataDir = tempDir();
   const full = buildConfig({ 'family.name': 'Test', 'family.language': 'en', 'log.level': 'silent', ...config }, 'test');
   writeConfig(dataDir, full);
-  const running = await startServer({ dataDir, config: full, logger: createLogger('silent', { pretty: false }), port: 0, host: '127.0.0.1' });
+  const running = await startServer({ dataDir, config: full, logger: createLogger('silent', { pretty: false }), port: 0, host: '127.0.0.1', live: options.live });
   const url = `http://127.0.0.1:${running.port}`;
   const origin = new URL(full.server.publicUrl).origin;
   const api = async (pathname: string, init: ApiInit = {}): Promise<ApiResponse> => {

@@ -1,0 +1,108 @@
+/**
+ * The live protocol: one websocket per client at `/api/v1/live`, JSON text frames both ways.
+ *
+ * Connecting
+ *   GET /api/v1/live[?after=N] with the session cookie and the app's Origin. Refused before the
+ *   upgrade with a JSON error body: 404 (another path), 400 (`after` is not a whole number),
+ *   403 (foreign or missing Origin), 401 (no valid session), 503 (the server is stopping).
+ *
+ * Server -> client
+ *   {"type":"presence","online":["<userId>",...]}
+ *       on connect, then whenever the set of online principals changes (online = at least one
+ *       open socket; a Home Station counts like a person).
+ *   {"type":"event","id":N,"event":"<type>","payload":{...},"at":"<ISO time>"}
+ *       a persisted event the principal may see. Ids increase; each is sent once per catch-up.
+ *   {"type":"ready","lastEventId":N}
+ *       the catch-up is done: every visible event up to N has been sent. Remember the id of the
+ *       last event (or N) and reconnect with ?after= it to receive what was missed.
+ *   {"type":"typing","conversationId":"<uuid>","userId":"<uuid>"}
+ *       someone else in a conversation is typing (not persisted, not replayed).
+ *   {"type":"pong"}
+ *       the answer to a client ping.
+ *   {"type":"error","code":"malformed_json"|"unknown_event"|"invalid_input","message":"..."}
+ *       a frame was refused; the socket stays open. More than 20 in a minute close it (1008).
+ *
+ * Client -> server
+ *   {"type":"ping"}                               answered with pong
+ *   {"type":"typing","conversationId":"<uuid>"}   relayed to the other participants, at most
+ *                                                 once a second per conversation
+ *   {"type":"resume","after":N}                   (re)starts the catch-up after event N, like
+ *                                                 ?after=N; ends with a new ready
+ *
+ * Close codes
+ *   1001 the server is stopping; 1008 too many refused frames; 1009 a frame over 64 KiB;
+ *   1011 the catch-up failed; 4001 signed out (session revoked or person removed).
+ *   A socket that does not answer the server's pings is dropped without a close frame.
+ */
+import { z } from 'zod';
+import { fromZodError } from '../middleware/errors.js';
+import { uuidField } from '../schemas.js';
+import type { PublishedEvent } from '../services/events.js';
+
+/** The largest frame a client may send; ws closes the socket with 1009 beyond it. */
+export const maxFrameBytes = 64 * 1024;
+
+/** Close codes the hub uses besides the standard ones ws sends itself. */
+export const closeCodes = {
+  goingAway: 1001,
+  policyViolation: 1008,
+  internalError: 1011,
+  signedOut: 4001,
+} as const;
+
+const afterField = z
+  .number({ message: 'must be a number' })
+  .int('must be a whole number')
+  .min(0, 'must be 0 or more')
+  .max(Number.MAX_SAFE_INTEGER, 'is too large');
+
+/** The messages a client may send, by type. */
+export const clientSchemas = {
+  /** Asks for a pong: lets a client notice a dead connection itself. */
+  ping: z.strictObject({ type: z.literal('ping') }),
+  /** The person is typing in a conversation. */
+  typing: z.strictObject({ type: z.literal('typing'), conversationId: uuidField }),
+  /** Sends the events after `after` (the last id the client saw), then `ready`. */
+  resume: z.strictObject({ type: z.literal('resume'), after: afterField }),
+};
+
+export type ClientMessage = { [K in keyof typeof clientSchemas]: z.infer<(typeof clientSchemas)[K]> }[keyof typeof clientSchemas];
+
+/** Why a frame was refused. */
+export type ErrorCode = 'malformed_json' | 'unknown_event' | 'invalid_input';
+
+export type Parsed = { ok: true; message: ClientMessage } | { ok: false; code: ErrorCode; message: string };
+
+/**
+ * Reads one text frame: JSON, then a known `type`, then that type's fields.
+ * Messages read "<field>: <problem>", like the HTTP API's.
+ */
+export function parseClientFrame(text: string): Parsed {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { ok: false, code: 'malformed_json', message: 'frame: is not valid JSON' };
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    return { ok: false, code: 'invalid_input', message: 'frame: must be a JSON object' };
+  }
+  const type = (value as { type?: unknown }).type;
+  if (typeof type !== 'string' || !Object.hasOwn(clientSchemas, type)) {
+    return { ok: false, code: 'unknown_event', message: 'type: is not a known message type' };
+  }
+  const result = clientSchemas[type as keyof typeof clientSchemas].safeParse(value);
+  if (!result.success) return { ok: false, code: 'invalid_input', message: fromZodError(result.error, [], value).message };
+  return { ok: true, message: result.data };
+}
+
+/** The frame of a persisted event, serialised once and shared by every socket that gets it. */
+export function eventFrame(event: PublishedEvent): string {
+  return JSON.stringify({ type: 'event', id: event.id, event: event.type, payload: event.payload, at: event.createdAt.toISOString() });
+}
+
+export const readyFrame = (lastEventId: number): string => JSON.stringify({ type: 'ready', lastEventId });
+export const presenceFrame = (online: string[]): string => JSON.stringify({ type: 'presence', online });
+export const typingFrame = (conversationId: string, userId: string): string => JSON.stringify({ type: 'typing', conversationId, userId });
+export const pongFrame = JSON.stringify({ type: 'pong' });
+export const errorFrame = (code: ErrorCode, message: string): string => JSON.stringify({ type: 'error', code, message });
