@@ -53,6 +53,12 @@ export default tseslint.config(
   layer(['server/db/**'], [
     { group: ['**/services/**', '**/routes/**', '**/middleware/**', '**/policies/**', '**/presenters/**', '**/cli/**', '**/bridges/**', 'koa'], message: 'The database layer depends on nothing above it.' },
   ]),
+  layer(['server/live/**'], [
+    only('nodemailer', 'bridges/mail'),
+    only('matrix-js-sdk', 'bridges/matrix'),
+    only('ink', 'cli/ui'),
+    { group: ['**/routes/**', '**/cli/**', '**/bridges/**', '**/db/index.js', '**/db/migrations/**'], message: 'The live hub calls services and policies; it reads no tables itself.' },
+  ]),
   layer(['server/routes/**', 'server/middleware/**'], [
     only('nodemailer', 'bridges/mail'),
     only('matrix-js-sdk', 'bridges/matrix'),

@@ -8,6 +8,7 @@ import { createLiveHub, type LiveHub, type LiveHubOptions } from './live/hub.js'
 import type { Logger } from './logger.js';
 import { hasAdmin } from './services/accounts.js';
 import { applyMigrations } from './services/database.js';
+import { typingAudience } from './services/conversations.js';
 import { pruneEvents } from './services/events.js';
 import { createSetupLink } from './services/invitations.js';
 
@@ -78,6 +79,7 @@ export async function startServer(options: {
     response.on('close', () => busy.set(socket, (busy.get(socket) ?? 1) - 1));
   });
   const live = createLiveHub(services, options.live);
+  live.typingAudience = (_services, userId, conversationId) => typingAudience(userId, conversationId);
   server.on('upgrade', (request, socket, head) => {
     // An upgraded socket belongs to the hub, which closes it as "going away" on stop.
     sockets.delete(socket as Socket);

@@ -15,6 +15,8 @@ export const limits = {
   notesLength: 2000,
   addressLength: 300,
   messageLength: 4000,
+  /** Bytes of one websocket frame from a client; larger ones close the socket (1009). */
+  liveFrameBytes: 64 * 1024,
   /** Items in one page of any list. */
   pageSize: 50,
   pageSizeMax: 200,

@@ -1,17 +1,10 @@
-import { Event } from '../db/index.js';
 import { canSeeEvent } from '../policies/event.js';
-import { eventsAfter, type PublishedEvent } from '../services/events.js';
+import { eventsAfter, latestEventId, type PublishedEvent } from '../services/events.js';
 import type { LiveConnection } from './connection.js';
 import { eventFrame, readyFrame } from './protocol.js';
 
 /** Events read from the database at a time while catching up. */
 export const catchUpPageSize = 500;
-
-/** The id of the newest event in the log, 0 when it is empty. */
-async function latestEventId(): Promise<number> {
-  // A read of the log's high-water mark; services/events.ts has no function for it yet.
-  return (await Event.max<number | null, Event>('id')) ?? 0;
-}
 
 /** Sends the events of a page the principal may see; resolves once they left the process. */
 function sendPage(connection: LiveConnection, page: PublishedEvent[]): Promise<void> {

@@ -35,12 +35,13 @@
  *   A socket that does not answer the server's pings is dropped without a close frame.
  */
 import { z } from 'zod';
+import { limits } from '../limits.js';
 import { fromZodError } from '../middleware/errors.js';
 import { uuidField } from '../schemas.js';
 import type { PublishedEvent } from '../services/events.js';
 
 /** The largest frame a client may send; ws closes the socket with 1009 beyond it. */
-export const maxFrameBytes = 64 * 1024;
+export const maxFrameBytes = limits.liveFrameBytes;
 
 /** Close codes the hub uses besides the standard ones ws sends itself. */
 export const closeCodes = {

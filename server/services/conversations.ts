@@ -153,3 +153,13 @@ export async function readMarkers(conversationId: string): Promise<Array<{ userI
   const messages = seqs.length ? await Message.findAll({ where: { seq: { [Op.in]: seqs } }, attributes: ['seq', 'id'] }) : [];
   return participants.map((p) => ({ userId: p.userId, messageId: messages.find((m) => m.seq === p.lastReadSeq)?.id ?? null }));
 }
+
+/**
+ * Who sees that someone types in a conversation: the other participants, or null when the
+ * typist is not in it (the hub then drops the signal).
+ */
+export async function typingAudience(userId: string, conversationId: string): Promise<string[] | null> {
+  const participants = await Participant.findAll({ where: { conversationId }, attributes: ['userId'] });
+  const ids = participants.map((p) => p.userId);
+  return ids.includes(userId) ? ids.filter((id) => id !== userId) : null;
+}

@@ -76,3 +76,8 @@ export async function pruneEvents(ctx: ServiceContext): Promise<number> {
   const cutoff = new Date(Date.now() - ctx.config.events.retentionDays * 24 * 60 * 60 * 1000);
   return Event.destroy({ where: { createdAt: { [Op.lt]: cutoff } } });
 }
+
+/** The id of the newest event, or 0 when the log is empty. */
+export async function latestEventId(): Promise<number> {
+  return (await Event.max<number | null, Event>('id')) ?? 0;
+}
