@@ -8,6 +8,7 @@ import type { Benchmark } from './support.js';
 /** Every benchmark by name; adding one is one line here plus its file. */
 const benchmarks: Record<string, () => Promise<{ default: Benchmark }>> = {
   startup: () => import('./startup.js'),
+  chat: () => import('./chat.js'),
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -41,7 +41,7 @@ export function removeDir(dir: string): void {
  * @throws Error with the command's output when it exits non-zero.
  */
 export function runCli(args: string[]): void {
-  const result = spawnSync(process.execPath, [cliEntry, ...args], { encoding: 'utf8' });
+  const result = spawnSync(cliEntry, args, { encoding: 'utf8' });
   if (result.status !== 0) {
     throw new Error(`prifora ${args.join(' ')} exited with ${result.status ?? result.signal}:\n${result.stdout}${result.stderr}`);
   }
@@ -69,7 +69,8 @@ const listeningLine = /listening on http:\/\/127\.0\.0\.1:(\d+)/;
  */
 export function startServer(dataDir: string, timeoutMs = 30_000): Promise<StartedServer> {
   const spawnedAt = performance.now();
-  const child = spawn(process.execPath, [cliEntry, 'start', '--data', dataDir, '--port', '0', '--host', '127.0.0.1'], {
+  // Run through the shebang, as `npx prifora start` does, so its node flags count too.
+  const child = spawn(cliEntry, ['start', '--data', dataDir, '--port', '0', '--host', '127.0.0.1'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -1,5 +1,8 @@
 import pino, { type Logger } from 'pino';
-import pretty from 'pino-pretty';
+import { createRequire } from 'node:module';
+import type PinoPretty from 'pino-pretty';
+
+const require = createRequire(import.meta.url);
 
 export type { Logger };
 
@@ -11,6 +14,8 @@ export function createLogger(level: string, options: { pretty?: boolean } = {}):
   const usePretty = options.pretty ?? process.stderr.isTTY === true;
   const base = { level, base: undefined, redact: ['req.headers.cookie', 'req.headers.authorization'] };
   if (usePretty) {
+    // Only a terminal needs pino-pretty; loading it lazily keeps it out of a service's memory.
+    const pretty = require('pino-pretty') as typeof PinoPretty;
     return pino(base, pretty({ destination: 2, sync: true, ignore: 'pid,hostname', translateTime: 'HH:MM:ss' }));
   }
   return pino(base, pino.destination({ dest: 2, sync: false }));

@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import MailComposer from 'nodemailer/lib/mail-composer';
 import type { Mailer, OutgoingMail } from '../../server/services/ports.js';
 
 /** Something that takes one line about each mail (the server's logger). */
@@ -18,6 +17,8 @@ export function createOutboxMailer(directory: string, from: string, log: OutboxL
     description: `files in ${directory}`,
     async send(mail: OutgoingMail) {
       await fs.mkdir(directory, { recursive: true, mode: 0o700 });
+      // Loaded with the first mail: nodemailer stays out of memory until something is sent.
+      const { default: MailComposer } = await import('nodemailer/lib/mail-composer');
       const message = await new MailComposer({ from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html })
         .compile()
         .build();

@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Mailer, OutgoingMail } from '../../server/services/ports.js';
 
 /** The SMTP settings of config.json's mail section. */
@@ -16,7 +16,9 @@ export interface SmtpSettings {
  * without the upgrade, "none" sends in the clear (a trusted LAN relay only).
  */
 export function createSmtpMailer(settings: SmtpSettings): Mailer {
-  const transport = nodemailer.createTransport({
+  // nodemailer costs ~5 MB and ~30 ms at start; load it with the first mail.
+  let transport: Transporter | undefined;
+  const open = async (): Promise<Transporter> => (transport ??= (await import('nodemailer')).default.createTransport({
     host: settings.host,
     port: settings.port,
     secure: settings.security === 'tls',
@@ -26,13 +28,13 @@ export function createSmtpMailer(settings: SmtpSettings): Mailer {
     connectionTimeout: 15_000,
     greetingTimeout: 10_000,
     socketTimeout: 30_000,
-  });
+  }));
   return {
     kind: 'smtp',
     description: `${settings.host}:${settings.port} (${settings.security})`,
     async send(mail: OutgoingMail) {
-      await transport.sendMail({ from: settings.from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
+      await (await open()).sendMail({ from: settings.from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
     },
-    close: () => transport.close(),
+    close: () => transport?.close(),
   };
 }

@@ -5,7 +5,6 @@ import { AppError } from '../../server/errors.js';
 import { testMailSettings } from '../../server/boot.js';
 import { dataDirOf, type CommonOptions } from '../context.js';
 import { withData, withJson } from '../options.js';
-import { askInitAnswers } from '../ui/initWizard.js';
 import { createOutput } from '../ui/output.js';
 
 interface InitOptions extends CommonOptions {
@@ -64,6 +63,8 @@ export function initCommand(program: Command): void {
       }
       const keys = flatKeys().filter((key) => key.definition.ask);
       const defaults = Object.fromEntries(keys.map((key) => [key.path, key.path in values ? values[key.path] : defaultValue(key.definition)]));
+      // ink and React cost ~25 MB and ~130 ms: load them only when the wizard runs, never for `start`.
+      const { askInitAnswers } = await import('../ui/initWizard.js');
       values = { ...values, ...(await askInitAnswers({ keys, defaults, testMail: testMailSettings })) };
     }
     const config = buildConfig(values, 'init');
