@@ -70,7 +70,10 @@ const listeningLine = /listening on http:\/\/127\.0\.0\.1:(\d+)/;
 export function startServer(dataDir: string, timeoutMs = 30_000): Promise<StartedServer> {
   const spawnedAt = performance.now();
   // Run through the shebang, as `npx prifora start` does, so its node flags count too.
-  const child = spawn(cliEntry, ['start', '--data', dataDir, '--port', '0', '--host', '127.0.0.1'], {
+  // BENCH_CPU_PROF=DIR profiles the server instead (a .cpuprofile per run in DIR).
+  const profile = process.env.BENCH_CPU_PROF;
+  const [command, ...prefix] = profile ? [process.execPath, '--cpu-prof', `--cpu-prof-dir=${profile}`, cliEntry] : [cliEntry];
+  const child = spawn(command as string, [...prefix, 'start', '--data', dataDir, '--port', '0', '--host', '127.0.0.1'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -6,6 +6,7 @@ import type { Language } from './i18n/index.js';
 import { databasePath, openDatabase } from './db/index.js';
 import { createLogger, type Logger } from './logger.js';
 import type { ServiceContext } from './services/context.js';
+import { createCaches, invalidateCaches } from './services/cache.js';
 import { EventBus } from './services/events.js';
 import { MailQueue } from './services/mail.js';
 import { RateLimiter } from './services/rateLimits.js';
@@ -33,11 +34,15 @@ export async function openServices(options: {
   const mailer = createMailer(options.config.mail, options.dataDir, (line) =>
     logger.info({ to: line.to, links: line.links, file: path.basename(line.file) }, `mail written to outbox: ${line.subject}`),
   );
+  const bus = new EventBus();
+  const caches = createCaches();
+  bus.on('*', (event) => invalidateCaches(caches, event.type));
   const services: Omit<Services, 'mailQueue'> & { mailQueue?: MailQueue } = {
     dataDir: options.dataDir,
     config: options.config,
     db,
-    bus: new EventBus(),
+    bus,
+    caches,
     logger,
     mailer,
     renderMail,

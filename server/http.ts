@@ -79,7 +79,7 @@ export async function startServer(options: {
     response.on('close', () => busy.set(socket, (busy.get(socket) ?? 1) - 1));
   });
   const live = createLiveHub(services, options.live);
-  live.typingAudience = (_services, userId, conversationId) => typingAudience(userId, conversationId);
+  live.typingAudience = (context, userId, conversationId) => typingAudience(context, userId, conversationId);
   server.on('upgrade', (request, socket, head) => {
     // An upgraded socket belongs to the hub, which closes it as "going away" on stop.
     sockets.delete(socket as Socket);

@@ -132,14 +132,18 @@ export async function signInWithMagicLink(ctx: ServiceContext, input: { token: s
  * Touches lastSeenAt at most once a minute, to keep reads cheap.
  */
 export async function resolveSession(ctx: ServiceContext, token: string): Promise<{ user: User; session: Session } | null> {
-  const session = await Session.findOne({ where: { tokenHash: hashToken(token) }, include: [User] });
+  const tokenHash = hashToken(token);
+  const cached = ctx.caches.sessions.get(tokenHash);
+  const session = cached?.session ?? (await Session.findOne({ where: { tokenHash }, include: [User] }));
   if (!session) return null;
   const now = Date.now();
   if (session.expiresAt.getTime() < now) {
+    ctx.caches.sessions.delete(tokenHash);
     await ctx.db.write((transaction) => session.destroy({ transaction }));
     return null;
   }
-  const user = (session as Session & { User: User }).User;
+  const user = cached?.user ?? (session as Session & { User: User }).User;
+  if (!cached) ctx.caches.sessions.set(tokenHash, { session, user });
   if (now - session.lastSeenAt.getTime() > 60_000) {
     await ctx.db.write((transaction) =>
       session.update({ lastSeenAt: new Date(now), expiresAt: new Date(now + linkLifetimes.session) }, { transaction }),

@@ -1,6 +1,7 @@
 import type { Config } from '../config/index.js';
 import type { Database } from '../db/index.js';
 import type { Logger } from '../logger.js';
+import type { Caches } from './cache.js';
 import type { EventBus } from './events.js';
 import type { MailRenderer, Mailer } from './ports.js';
 import type { RateLimiter } from './rateLimits.js';
@@ -18,6 +19,7 @@ export interface ServiceContext {
   mailer: Mailer;
   renderMail: MailRenderer;
   limiter: RateLimiter;
+  caches: Caches;
   /** Asks the mail queue to look for due mail now (after a commit that queued some). */
   kickMailQueue(): void;
 }

@@ -21,12 +21,25 @@ export interface ConversationSummary extends LoadedConversation {
   lastReadSeq: number;
 }
 
+/** The participant ids of a conversation, from the cache when fresh. */
+async function participantIdsOf(ctx: ServiceContext | null, conversationId: string, transaction?: Transaction): Promise<string[]> {
+  // Inside a transaction read the table: the transaction may have just changed it.
+  const cached = transaction ? undefined : ctx?.caches.participants.get(conversationId);
+  if (cached) return cached;
+  const ids = (await Participant.findAll({ where: { conversationId }, attributes: ['userId'], transaction })).map((p) => p.userId);
+  if (!transaction) ctx?.caches.participants.set(conversationId, ids);
+  return ids;
+}
+
 /** Loads a conversation the actor may see; otherwise 404, as if it did not exist. */
-export async function loadConversation(actor: Actor, conversationId: string, transaction?: Transaction): Promise<LoadedConversation> {
+export async function loadConversation(
+  actor: Actor,
+  conversationId: string,
+  transaction?: Transaction,
+  ctx: ServiceContext | null = null,
+): Promise<LoadedConversation> {
   const conversation = await Conversation.findByPk(conversationId, { transaction });
-  const participantIds = conversation
-    ? (await Participant.findAll({ where: { conversationId }, attributes: ['userId'], transaction })).map((p) => p.userId)
-    : [];
+  const participantIds = conversation ? await participantIdsOf(ctx, conversationId, transaction) : [];
   if (!conversation || !canSeeConversation(actor, participantIds)) throw notFound('Conversation');
   return { conversation, participantIds };
 }
@@ -158,8 +171,7 @@ export async function readMarkers(conversationId: string): Promise<Array<{ userI
  * Who sees that someone types in a conversation: the other participants, or null when the
  * typist is not in it (the hub then drops the signal).
  */
-export async function typingAudience(userId: string, conversationId: string): Promise<string[] | null> {
-  const participants = await Participant.findAll({ where: { conversationId }, attributes: ['userId'] });
-  const ids = participants.map((p) => p.userId);
+export async function typingAudience(ctx: ServiceContext, userId: string, conversationId: string): Promise<string[] | null> {
+  const ids = await participantIdsOf(ctx, conversationId);
   return ids.includes(userId) ? ids.filter((id) => id !== userId) : null;
 }

@@ -40,7 +40,7 @@ export async function sendMessage(
   input: { actor: Actor; conversationId: string; body: string; replyToId?: string },
 ): Promise<{ message: Message; replyTo: Message | null }> {
   const me = actorId(input.actor) as string;
-  const loaded = await loadConversation(input.actor, input.conversationId);
+  const loaded = await loadConversation(input.actor, input.conversationId, undefined, ctx);
   await assertMayPost(ctx, input.actor, loaded);
   return ctx.db.write(async (transaction) => {
     let replyTo: Message | null = null;
