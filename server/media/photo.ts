@@ -88,20 +88,21 @@ interface FullSize {
 }
 
 /**
- * Rotates a stripped JPEG losslessly with jpegtran: `-perfect` first, then `-trim` (drops the
- * partial edge blocks, at most 15 pixels of one edge). Returns null when neither works.
+ * Rotates a stripped JPEG losslessly with jpegtran. `-trim` changes nothing when the image is
+ * whole MCU blocks along the edges the transform moves; otherwise it drops the partial blocks (at
+ * most 15 pixels of one edge) instead of leaving them untransformed. One run either way.
+ * Returns null when jpegtran fails.
  */
-async function rotateLosslessly(jpegtran: string, stripped: Buffer, orientation: number): Promise<FullSize | null> {
+async function rotateLosslessly(jpegtran: string, stripped: { data: Buffer; width: number; height: number }, orientation: number): Promise<FullSize | null> {
   const transform = jpegtranTransforms[orientation];
   if (!transform) return null;
-  for (const edge of ['-perfect', '-trim'] as const) {
-    const result = await runTool(jpegtran, ['-copy', 'icc', ...transform, edge], stripped);
-    if (result.code !== 0 || result.stdout.length === 0) continue;
-    // jpegtran writes a fresh JFIF header; stripping again also proves its output parses.
-    const out = stripJpegMetadata(result.stdout);
-    return { data: out.data, width: out.width, height: out.height, mime: 'image/jpeg', ext: 'jpg', how: edge === '-perfect' ? 'lossless' : 'lossless-trimmed' };
-  }
-  return null;
+  const result = await runTool(jpegtran, ['-copy', 'icc', ...transform, '-trim'], stripped.data);
+  if (result.code !== 0 || result.stdout.length === 0) return null;
+  // jpegtran writes a fresh JFIF header; stripping again also proves its output parses.
+  const out = stripJpegMetadata(result.stdout);
+  const swapped = orientation >= 5;
+  const whole = out.width === (swapped ? stripped.height : stripped.width) && out.height === (swapped ? stripped.width : stripped.height);
+  return { data: out.data, width: out.width, height: out.height, mime: 'image/jpeg', ext: 'jpg', how: whole ? 'lossless' : 'lossless-trimmed' };
 }
 
 /** Decodes an HEVC-coded HEIC with Debian's heif-convert into a high-quality JPEG. */
@@ -185,7 +186,8 @@ export async function processPhoto(inputPath: string, outDir: string, limits: Ph
   // The source of the smaller sizes, whether sharp must apply the EXIF orientation, and the full size.
   let source: Buffer = input;
   let autoOrient = true;
-  let full: FullSize;
+  // The full size (jpegtran runs in its own process) is made while sharp makes the smaller sizes.
+  let fullPending: Promise<FullSize>;
   if (type.mime === 'image/jpeg' || type.ext === 'heic' || type.ext === 'heif') {
     const isHeif = type.mime !== 'image/jpeg';
     // libheif applies the HEIF transforms itself; any EXIF orientation left in its JPEG is stale.
@@ -198,31 +200,29 @@ export async function processPhoto(inputPath: string, outDir: string, limits: Ph
     }
     const plain: FullSize = { data: stripped.data, width: stripped.width, height: stripped.height, mime: 'image/jpeg', ext: 'jpg', how: isHeif ? 're-encoded' : 'lossless' };
     if (orientation === 1) {
-      full = plain;
-    } else {
+      fullPending = Promise.resolve(plain);
+    } else fullPending = (async (): Promise<FullSize> => {
       const jpegtran = tools.jpegtran === undefined ? await findTool('jpegtran') : tools.jpegtran;
-      const rotated = jpegtran ? await rotateLosslessly(jpegtran, stripped.data, orientation) : null;
-      if (rotated) {
-        full = rotated;
-      } else {
-        const { data, info } = await sharp(input, { limitInputPixels: limits.maxPixels })
-          .rotate()
-          .keepIccProfile()
-          .jpeg({ quality: 92, chromaSubsampling: '4:4:4' })
-          .toBuffer({ resolveWithObject: true })
-          .catch((cause: unknown) => {
-            throw corruptImage(type.mime, cause);
-          });
-        full = { data, width: info.width, height: info.height, mime: 'image/jpeg', ext: 'jpg', how: 're-encoded' };
-      }
-    }
+      const rotated = jpegtran ? await rotateLosslessly(jpegtran, stripped, orientation) : null;
+      if (rotated) return rotated;
+      // No jpegtran, or it failed: a high-quality re-encode keeps the colour profile.
+      const { data, info } = await sharp(input, { limitInputPixels: limits.maxPixels })
+        .rotate()
+        .keepIccProfile()
+        .jpeg({ quality: 92, chromaSubsampling: '4:4:4' })
+        .toBuffer({ resolveWithObject: true })
+        .catch((cause: unknown) => {
+          throw corruptImage(type.mime, cause);
+        });
+      return { data, width: info.width, height: info.height, mime: 'image/jpeg', ext: 'jpg', how: 're-encoded' };
+    })();
   } else {
     const stripped = type.ext === 'png' ? stripPngMetadata(input) : type.ext === 'webp' ? stripWebpMetadata(input) : stripGifMetadata(input);
     const width = meta.width ?? 0;
     const height = meta.pageHeight ?? meta.height ?? 0;
     if ((meta.orientation ?? 1) === 1) {
-      full = { data: stripped.data, width, height, mime: type.mime, ext: type.ext, how: 'lossless' };
-    } else {
+      fullPending = Promise.resolve<FullSize>({ data: stripped.data, width, height, mime: type.mime, ext: type.ext, how: 'lossless' });
+    } else fullPending = (async (): Promise<FullSize> => {
       // Rare: an EXIF orientation inside a PNG/WebP/GIF. Rotate by re-encoding without loss.
       const animated = (meta.pages ?? 1) > 1;
       let pipeline = sharp(input, { limitInputPixels: limits.maxPixels, animated }).rotate().keepIccProfile();
@@ -230,9 +230,11 @@ export async function processPhoto(inputPath: string, outDir: string, limits: Ph
       const { data, info } = await pipeline.toBuffer({ resolveWithObject: true }).catch((cause: unknown) => {
         throw corruptImage(type.mime, cause);
       });
-      full = { data, width: info.width, height: info.pageHeight ?? info.height, mime: type.mime, ext: type.ext, how: 're-encoded' };
-    }
+      return { data, width: info.width, height: info.pageHeight ?? info.height, mime: type.mime, ext: type.ext, how: 're-encoded' };
+    })();
   }
+  // Awaited below; until then a failure must not count as unhandled.
+  fullPending.catch(() => undefined);
 
   // One decode, shrunk on load, feeds the station size, the thumbnail and the placeholder.
   let base = sharp(source, { limitInputPixels: limits.maxPixels, failOn: 'error' });
@@ -251,6 +253,7 @@ export async function processPhoto(inputPath: string, outDir: string, limits: Ph
     sharp(station.data, raw).resize(photoSizes.thumb, photoSizes.thumb, { fit: 'inside', withoutEnlargement: true }).webp({ quality: 75 }).toBuffer({ resolveWithObject: true }),
     sharp(station.data, raw).resize(photoSizes.placeholder, photoSizes.placeholder, { fit: 'inside' }).ensureAlpha().raw().toBuffer({ resolveWithObject: true }),
   ]);
+  const full = await fullPending;
   const placeholder = Buffer.from(rgbaToThumbHash(tiny.info.width, tiny.info.height, tiny.data)).toString('base64');
 
   const stationExt = hasAlpha ? 'webp' : 'jpg';
