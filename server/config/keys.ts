@@ -222,6 +222,32 @@ export const configKeys = {
       example: 'true',
     }),
   },
+  media: {
+    maxPhotoBytes: key({
+      schema: z.number().int('must be a whole number').min(1024, 'must be at least 1024'),
+      description: 'Largest photo upload, in bytes (413 beyond it).',
+      default: 50 * 1024 * 1024,
+      example: '52428800',
+    }),
+    maxVideoBytes: key({
+      schema: z.number().int('must be a whole number').min(1024, 'must be at least 1024'),
+      description: 'Largest video upload, in bytes (413 beyond it).',
+      default: 2 * 1024 * 1024 * 1024,
+      example: '2147483648',
+    }),
+    maxPixels: key({
+      schema: z.number().int('must be a whole number').min(1, 'must be at least 1'),
+      description: 'Most pixels (width × height) a photo may have; larger ones are refused (422) before decoding.',
+      default: 100_000_000,
+      example: '100000000',
+    }),
+    quotaBytes: key({
+      schema: z.number().int('must be a whole number').min(0, 'must be 0 or more').nullable(),
+      description: 'Storage quota for all photos and videos, in bytes (a hosting plan limit; 507 when full). Empty: no quota.',
+      default: null,
+      example: '53687091200',
+    }),
+  },
   events: {
     retentionDays: key({
       schema: z.number().int('must be a whole number').min(1, 'must be at least 1').max(3650),

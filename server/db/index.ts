@@ -8,6 +8,7 @@ import { Group, GroupMember } from './models/Group.js';
 import { Invitation } from './models/Invitation.js';
 import { MagicLink } from './models/MagicLink.js';
 import { MailJob } from './models/MailJob.js';
+import { Media, MediaFile, MediaUpload, MessageAttachment } from './models/Media.js';
 import { Message } from './models/Message.js';
 import { Notice, NoticeRead } from './models/Notice.js';
 import { Session } from './models/Session.js';
@@ -25,7 +26,11 @@ export {
   Invitation,
   MagicLink,
   MailJob,
+  Media,
+  MediaFile,
+  MediaUpload,
   Message,
+  MessageAttachment,
   Notice,
   NoticeRead,
   Participant,
@@ -171,7 +176,7 @@ export async function openDatabase(storage: string): Promise<Database> {
     logging: false,
     define: { freezeTableName: true },
   });
-  for (const model of [User, Session, Invitation, MagicLink, Event, MailJob, StationProfile, StationContact, Group, GroupMember, Conversation, Participant, Message, Notice, NoticeRead, SupportRequest, SupportReply]) {
+  for (const model of [User, Session, Invitation, MagicLink, Event, MailJob, StationProfile, StationContact, Group, GroupMember, Conversation, Participant, Message, Notice, NoticeRead, SupportRequest, SupportReply, Media, MediaFile, MediaUpload, MessageAttachment]) {
     model.initModel(sequelize);
   }
   User.hasMany(Session, { foreignKey: 'userId', onDelete: 'CASCADE' });

@@ -59,8 +59,10 @@ export function errorHandler(): AppMiddleware {
       const error = toAppError(thrown);
       const language = ctx.state.language ?? languageFromHeader(ctx.get('accept-language') || undefined, ctx.services.config.family.language);
       if (error.report) ctx.services.logger.error({ err: thrown, requestId: ctx.state.requestId }, 'request failed');
+      // A fault of prifora gets a generic sentence; a 5xx that is the person's situation
+      // (storage full, 507) is explained like any 4xx.
       const message =
-        error.status >= 500
+        error.report
           ? t(language, 'error.internal')
           : error.code === 'invalid_input'
             ? error.message
@@ -71,8 +73,8 @@ export function errorHandler(): AppMiddleware {
         error: {
           code: error.code,
           message,
-          ...(error.status < 500 && error.hint ? { hint: error.hint } : {}),
-          ...(error.status < 500 && error.details !== undefined ? { details: error.details } : {}),
+          ...(!error.report && error.hint ? { hint: error.hint } : {}),
+          ...(!error.report && error.details !== undefined ? { details: error.details } : {}),
         },
       };
     }

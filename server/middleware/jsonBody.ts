@@ -14,7 +14,8 @@ function tooLarge(limit: number): AppError {
 export function jsonBody(limit: number): AppMiddleware {
   return async function jsonBodyMiddleware(ctx: AppContext, next: Next) {
     ctx.state.body = {};
-    if (!bodyMethods.has(ctx.method) || !ctx.path.startsWith('/api/')) return next();
+    // Uploads stream through their own route (routes/upload.ts), never into memory here.
+    if (!bodyMethods.has(ctx.method) || !ctx.path.startsWith('/api/') || ctx.is('multipart/form-data')) return next();
     const declared = Number(ctx.get('content-length') || '0');
     if (declared > limit) throw tooLarge(limit);
     const chunks: Buffer[] = [];

@@ -1,6 +1,8 @@
 import type { Message } from '../db/index.js';
 import { canDeleteMessage, canEditMessage } from '../policies/conversation.js';
 import type { Actor } from '../services/actor.js';
+import type { StoredMedia } from '../services/media.js';
+import { presentMedia, type MediaJson } from './media.js';
 
 /** A message as clients see it. Deleted messages keep their place with no text. */
 export interface MessageJson {
@@ -9,8 +11,8 @@ export interface MessageJson {
   authorId: string | null;
   body: string;
   replyTo: { id: string; authorId: string | null; excerpt: string } | null;
-  /** Photos and videos come with the media issue; the place is here already. */
-  attachments: never[];
+  /** Photos and videos shown in the message, in order (none once it is deleted). */
+  attachments: MediaJson[];
   createdAt: string;
   editedAt: string | null;
   deletedAt: string | null;
@@ -30,7 +32,7 @@ export function seqOfCursor(cursor: string): number | undefined {
 }
 
 /** Presents a message the same way for every viewer (it also goes into live events). */
-export function presentMessage(message: Message, replyTo: Message | null | undefined): MessageJson {
+export function presentMessage(message: Message, replyTo: Message | null | undefined, attachments: readonly StoredMedia[] = []): MessageJson {
   return {
     id: message.id,
     conversationId: message.conversationId,
@@ -39,7 +41,7 @@ export function presentMessage(message: Message, replyTo: Message | null | undef
     replyTo: replyTo
       ? { id: replyTo.id, authorId: replyTo.authorId, excerpt: replyTo.deletedAt ? '' : replyTo.body.slice(0, 140) }
       : null,
-    attachments: [],
+    attachments: message.deletedAt ? [] : attachments.map(presentMedia),
     createdAt: message.createdAt.toISOString(),
     editedAt: message.editedAt?.toISOString() ?? null,
     deletedAt: message.deletedAt?.toISOString() ?? null,

@@ -24,7 +24,7 @@ function beforeSeq(cursor: string | undefined): number | undefined {
 
 function presentPage(page: MessagePage, viewer: Actor) {
   return {
-    messages: page.messages.map((m) => ({ ...presentMessage(m, page.replies.get(m.replyToSeq ?? -1)), abilities: messageAbilities(m, viewer) })),
+    messages: page.messages.map((m) => ({ ...presentMessage(m, page.replies.get(m.replyToSeq ?? -1), page.attachments.get(m.seq)), abilities: messageAbilities(m, viewer) })),
     nextBefore: page.nextBefore === null ? null : cursorOf(page.nextBefore),
   };
 }
@@ -76,10 +76,14 @@ export const conversationRoutes = [
     access: 'user',
     status: 201,
     params: id,
-    body: z.strictObject({ body: messageBodyField, replyTo: uuidField.optional() }),
+    body: z.strictObject({
+      body: messageBodyField,
+      replyTo: uuidField.optional(),
+      attachments: z.array(uuidField, { message: 'must be a list of media ids' }).max(10, 'must name at most 10 photos or videos').optional(),
+    }),
     handle: async (ctx, { actor, params, body }) => {
-      const { message, replyTo } = await sendMessage(ctx.services, { actor, conversationId: params.id, body: body.body, replyToId: body.replyTo });
-      return { message: { ...presentMessage(message, replyTo), abilities: messageAbilities(message, actor) } };
+      const { message, replyTo, attachments } = await sendMessage(ctx.services, { actor, conversationId: params.id, body: body.body, replyToId: body.replyTo, attachmentIds: body.attachments });
+      return { message: { ...presentMessage(message, replyTo, attachments), abilities: messageAbilities(message, actor) } };
     },
   }),
   route({
@@ -102,8 +106,8 @@ export const conversationRoutes = [
     params: id,
     body: z.strictObject({ body: messageBodyField }),
     handle: async (ctx, { actor, params, body }) => {
-      const { message, replyTo } = await editMessage(ctx.services, { actor, messageId: params.id, body: body.body });
-      return { message: { ...presentMessage(message, replyTo), abilities: messageAbilities(message, actor) } };
+      const { message, replyTo, attachments } = await editMessage(ctx.services, { actor, messageId: params.id, body: body.body });
+      return { message: { ...presentMessage(message, replyTo, attachments), abilities: messageAbilities(message, actor) } };
     },
   }),
   route({

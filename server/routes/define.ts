@@ -40,6 +40,9 @@ export interface RouteSpec<
   handle(ctx: AppContext, input: RouteInput<P, Q, B, A>): Promise<unknown>;
 }
 
+/** What a handler returns when it has set the status and body itself (files, ranges). */
+export const alreadySent: unique symbol = Symbol('alreadySent');
+
 /** Declares a route; the types of `handle`'s input follow from the schemas. */
 export function route<P extends AnyObject, Q extends AnyObject, B extends z.ZodType, A extends Access>(
   spec: RouteSpec<P, Q, B, A>,
@@ -70,6 +73,7 @@ export async function runRoute(spec: RouteSpec, ctx: AppContext, params: Record<
     actor,
   };
   const result = await spec.handle(ctx, input);
+  if (result === alreadySent) return;
   if (result === undefined) {
     ctx.status = 204;
     return;

@@ -4,6 +4,7 @@ import { conversationRoutes } from './conversations.js';
 import { familyRoutes } from './family.js';
 import { groupRoutes } from './groups.js';
 import { invitationRoutes } from './invitations.js';
+import { mediaRoutes } from './media.js';
 import { meRoutes } from './me.js';
 import { noticeRoutes } from './notices.js';
 import { sessionRoutes } from './sessions.js';
@@ -24,4 +25,5 @@ export const apiRoutes: RouteSpec[] = [
   ...conversationRoutes,
   ...noticeRoutes,
   ...supportRoutes,
+  ...mediaRoutes,
 ];

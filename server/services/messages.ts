@@ -1,5 +1,5 @@
 import { Op, QueryTypes } from 'sequelize';
-import { Message, Participant, User } from '../db/index.js';
+import { Message, MessageAttachment, Participant, User } from '../db/index.js';
 import { AppError, forbidden, notFound } from '../errors.js';
 import { limits } from '../limits.js';
 import { canDeleteMessage, canEditMessage } from '../policies/conversation.js';
@@ -8,6 +8,7 @@ import { actorId, type Actor } from './actor.js';
 import type { ServiceContext } from './context.js';
 import { conversationAudience, loadConversation, type LoadedConversation } from './conversations.js';
 import { recordEvent } from './events.js';
+import { attachmentsOf, canSeeMedia, type StoredMedia } from './media.js';
 import { mayReachStation } from './network.js';
 
 /** A page of messages, newest first, and the cursor of the page before it. */
@@ -15,6 +16,8 @@ export interface MessagePage {
   messages: Message[];
   /** Replied-to messages of this page, by seq. */
   replies: Map<number, Message>;
+  /** Photos and videos of this page's messages, by seq. */
+  attachments: Map<number, StoredMedia[]>;
   nextBefore: number | null;
 }
 
@@ -37,8 +40,8 @@ async function assertMayPost(ctx: ServiceContext, actor: Actor, loaded: LoadedCo
 /** Sends a text message (optionally a reply) to a conversation the actor is in. */
 export async function sendMessage(
   ctx: ServiceContext,
-  input: { actor: Actor; conversationId: string; body: string; replyToId?: string },
-): Promise<{ message: Message; replyTo: Message | null }> {
+  input: { actor: Actor; conversationId: string; body: string; replyToId?: string; attachmentIds?: string[] },
+): Promise<{ message: Message; replyTo: Message | null; attachments: StoredMedia[] }> {
   const me = actorId(input.actor) as string;
   const loaded = await loadConversation(input.actor, input.conversationId, undefined, ctx);
   await assertMayPost(ctx, input.actor, loaded);
@@ -52,6 +55,15 @@ export async function sendMessage(
       { conversationId: input.conversationId, authorId: me, body: input.body, replyToSeq: replyTo?.seq ?? null, editedAt: null, deletedAt: null },
       { transaction },
     );
+    const attachmentIds = [...new Set(input.attachmentIds ?? [])];
+    for (const mediaId of attachmentIds) {
+      // Only what the sender may see can be shown to others: their own uploads, or media they were shown.
+      if (!(await canSeeMedia(input.actor, mediaId, transaction))) {
+        throw new AppError(400, 'invalid_input', 'attachments: names a photo or video that is not yours to share', { details: { issues: [{ field: 'attachments', problem: 'names a photo or video that is not yours to share', code: 'not_found' }] } });
+      }
+    }
+    await MessageAttachment.bulkCreate(attachmentIds.map((mediaId, position) => ({ messageSeq: message.seq, mediaId, position })), { transaction });
+    const attachments = (await attachmentsOf([message.seq], transaction)).get(message.seq) ?? [];
     await loaded.conversation.update({ lastMessageAt: message.createdAt }, { transaction });
     // Writing a message means having read everything before it.
     await Participant.update({ lastReadSeq: message.seq }, { where: { conversationId: input.conversationId, userId: me }, transaction });
@@ -59,9 +71,9 @@ export async function sendMessage(
       type: 'message.created',
       actorId: me,
       audience: conversationAudience(loaded),
-      payload: { conversationId: input.conversationId, message: presentMessage(message, replyTo) },
+      payload: { conversationId: input.conversationId, message: presentMessage(message, replyTo, attachments) },
     });
-    return { message, replyTo };
+    return { message, replyTo, attachments };
   });
 }
 
@@ -77,19 +89,23 @@ async function loadMessage(actor: Actor, messageId: string): Promise<{ message: 
 }
 
 /** The author changes the text of their message; it is marked edited. */
-export async function editMessage(ctx: ServiceContext, input: { actor: Actor; messageId: string; body: string }): Promise<{ message: Message; replyTo: Message | null }> {
+export async function editMessage(
+  ctx: ServiceContext,
+  input: { actor: Actor; messageId: string; body: string },
+): Promise<{ message: Message; replyTo: Message | null; attachments: StoredMedia[] }> {
   const { message, loaded } = await loadMessage(input.actor, input.messageId);
   if (!canEditMessage(input.actor, message)) throw forbidden('Only the author can change a message.');
   return ctx.db.write(async (transaction) => {
     await message.update({ body: input.body, editedAt: new Date() }, { transaction });
     const replyTo = (await repliesOf([message])).get(message.replyToSeq ?? -1) ?? null;
+    const attachments = (await attachmentsOf([message.seq], transaction)).get(message.seq) ?? [];
     await recordEvent(ctx, transaction, {
       type: 'message.edited',
       actorId: actorId(input.actor),
       audience: conversationAudience(loaded),
-      payload: { conversationId: message.conversationId, message: presentMessage(message, replyTo) },
+      payload: { conversationId: message.conversationId, message: presentMessage(message, replyTo, attachments) },
     });
-    return { message, replyTo };
+    return { message, replyTo, attachments };
   });
 }
 
@@ -123,7 +139,7 @@ export async function listMessages(ctx: ServiceContext, input: { actor: Actor; c
   });
   const more = messages.length > limit;
   const page = messages.slice(0, limit);
-  return { messages: page, replies: await repliesOf(page), nextBefore: more ? (page.at(-1)?.seq ?? null) : null };
+  return { messages: page, replies: await repliesOf(page), attachments: await attachmentsOf(page.map((m) => m.seq)), nextBefore: more ? (page.at(-1)?.seq ?? null) : null };
 }
 
 /**
@@ -141,7 +157,7 @@ export async function searchMessages(ctx: ServiceContext, input: { actor: Actor;
   const me = actorId(input.actor);
   const match = ftsQuery(input.query);
   if (!match) throw new AppError(400, 'invalid_input', 'q: must contain a word to search for', { details: { issues: [{ field: 'q', problem: 'must contain a word to search for' }] } });
-  if (!me) return { messages: [], replies: new Map(), nextBefore: null };
+  if (!me) return { messages: [], replies: new Map(), attachments: new Map(), nextBefore: null };
   const limit = Math.min(input.limit ?? limits.pageSize, limits.pageSizeMax);
   const seqs = await ctx.db.sequelize.query<{ seq: number }>(
     `SELECT m.seq AS seq
@@ -156,5 +172,5 @@ export async function searchMessages(ctx: ServiceContext, input: { actor: Actor;
   const more = seqs.length > limit;
   const wanted = seqs.slice(0, limit).map((row) => row.seq);
   const messages = (await Message.findAll({ where: { seq: wanted } })).sort((a, b) => b.seq - a.seq);
-  return { messages, replies: await repliesOf(messages), nextBefore: more ? (wanted.at(-1) ?? null) : null };
+  return { messages, replies: await repliesOf(messages), attachments: await attachmentsOf(wanted), nextBefore: more ? (wanted.at(-1) ?? null) : null };
 }

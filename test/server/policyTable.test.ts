@@ -9,6 +9,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import test from 'ava';
+import sharp from 'sharp';
 import { apiRoutes } from '../../server/routes/index.js';
 import { RateLimiter } from '../../server/services/rateLimits.js';
 import { buildAdmin, buildMember, type Member } from '../helpers/family.js';
@@ -38,6 +39,8 @@ interface Fixture {
   noticeId: string;
   /** A's help request. */
   helpRequestId: string;
+  /** A photo A uploaded and showed in the direct conversation with the admin. */
+  mediaId: string;
   invitationId: string;
 }
 
@@ -87,6 +90,22 @@ async function signIn(fx: Fixture, member: Member): Promise<string> {
 async function freshMessage(fx: Fixture): Promise<string> {
   const sent = await fx.server.api(`/api/v1/conversations/${fx.conversationId}/messages`, { cookie: fx.anna.cookie, body: { body: 'Weg ermee' } });
   return must(sent, 201, 'send a message').body.message.id;
+}
+
+let photoCounter = 0;
+
+/** Uploads a photo of its own colour (the same content is stored once) as A and shows it to the admin. */
+async function freshMedia(server: TestServer, anna: Member, conversationId: string): Promise<string> {
+  photoCounter += 1;
+  const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: { r: photoCounter % 256, g: 40, b: 90 } } }).png().toBuffer();
+  const form = new FormData();
+  form.append('file', new Blob([new Uint8Array(png)]), 'photo.png');
+  const response = await fetch(`${server.url}/api/v1/media`, { method: 'POST', body: form, headers: { cookie: anna.cookie, origin: 'http://localhost:8080' } });
+  if (response.status !== 201) throw new Error(`upload: ${response.status} ${await response.text()}`);
+  const { media } = (await response.json()) as { media: { id: string } };
+  const shown = await server.api(`/api/v1/conversations/${conversationId}/messages`, { cookie: anna.cookie, body: { body: 'Foto', attachments: [media.id] } });
+  must(shown, 201, 'show the photo');
+  return media.id;
 }
 
 async function freshHelpRequest(fx: Fixture): Promise<string> {
@@ -191,6 +210,13 @@ const table: Record<string, Row> = {
   'GET /api/v1/support/:id': { call: (fx) => ({ params: { id: fx.helpRequestId } }), expect: theirs(200) },
   'POST /api/v1/support/:id/replies': { call: (fx) => ({ params: { id: fx.helpRequestId }, body: { body: 'Nog een vraag.' } }), expect: theirs(201) },
   'POST /api/v1/support/:id/close': { setup: async (fx) => ({ params: { id: await freshHelpRequest(fx) } }), expect: adminOnly(200) },
+
+  'GET /api/v1/media/usage': { expect: adminOnly(200) },
+  // Without a multipart body every signed-in person gets the same refusal; uploads have their own tests.
+  'POST /api/v1/media': { expect: signedIn(415) },
+  'GET /api/v1/media/:id': { call: (fx) => ({ params: { id: fx.mediaId } }), expect: theirs(200) },
+  'GET /api/v1/media/:id/:size': { call: (fx) => ({ params: { id: fx.mediaId, size: 'thumb' } }), expect: theirs(200) },
+  'DELETE /api/v1/media/:id': { setup: async (fx) => ({ params: { id: await freshMedia(fx.server, fx.anna, fx.conversationId) } }), expect: theirs(204) },
 };
 
 const routeKeys = apiRoutes.map((spec) => `${spec.method.toUpperCase()} ${spec.path}`);
@@ -228,6 +254,7 @@ test.before(async () => {
   const notice = await post(admin, '/api/v1/notices', { title: 'Oppassen', body: 'Wie past zaterdag op?', groupId: group.body.group.id }, 201);
   const help = await post(anna, '/api/v1/support', { subject: 'Bellen', body: 'Hoe bel ik oma?' }, 201);
   const invitation = await post(admin, '/api/v1/invitations', { email: 'tante@example.org' }, 201);
+  const mediaId = await freshMedia(server, anna, conversationId);
   fixture = {
     server,
     admin,
@@ -241,6 +268,7 @@ test.before(async () => {
     noticeId: notice.body.notice.id,
     helpRequestId: help.body.request.id,
     invitationId: invitation.body.invitation.id,
+    mediaId,
   };
 });
 
@@ -276,13 +304,14 @@ test('every route of a user or admin is refused signed out, and every admin rout
     if (spec.access !== 'public') t.is(row.expect.signedOut, 401, key);
     if (spec.access === 'admin') t.deepEqual([row.expect.memberIn, row.expect.memberOut], [403, 403], key);
     // On a user route a member is never forbidden: someone else's thing is absent for them (404).
-    if (spec.access === 'user') t.true([200, 201, 204, 404].includes(row.expect.memberOut), key);
+    // (415: the upload row sends no file, which is refused before anything is looked up.)
+    if (spec.access === 'user') t.true([200, 201, 204, 404, 415].includes(row.expect.memberOut), key);
   }
 });
 
 /** What B and a signed-out caller must never read in a successful answer: the ids and texts of A's things. */
 function privateOf(f: Fixture): string[] {
-  return [f.groupId, f.groupConversationId, f.conversationId, f.messageId, f.noticeId, f.helpRequestId, 'Hoi Pieter', 'Wie past zaterdag op?', 'Hoe bel ik oma?'];
+  return [f.groupId, f.groupConversationId, f.conversationId, f.messageId, f.noticeId, f.helpRequestId, f.mediaId, 'Hoi Pieter', 'Wie past zaterdag op?', 'Hoe bel ik oma?'];
 }
 
 const names: Record<Principal, string> = { signedOut: 'signed out', admin: 'the admin', memberIn: 'a member in it', memberOut: 'a member not in it' };
@@ -303,7 +332,7 @@ for (const [key, row] of Object.entries(table)) {
       if (response.status >= 400) t.deepEqual(Object.keys(response.body ?? {}), ['error'], `${names[who]}: a refusal carries nothing but the error`);
       // "Not yours" must read exactly like "not there": the same call with random ids.
       if (row.expect[who] === 404 && who !== 'signedOut' && call.params) {
-        const random = Object.fromEntries(Object.keys(call.params).map((name) => [name, randomUUID()]));
+        const random = Object.fromEntries(Object.entries(call.params).map(([name, value]) => [name, /^[0-9a-f-]{36}$/.test(value) ? randomUUID() : value]));
         const absent = await send(f, key, who, { ...call, params: random });
         t.deepEqual(response.body, absent.body, `${names[who]}: the 404 matches the one for a random id`);
       }

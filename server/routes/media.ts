@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { notFound } from '../errors.js';
+import { presentMedia } from '../presenters/media.js';
+import { uuidField } from '../schemas.js';
+import { deleteMedia, ingestUpload, loadMedia, mediaUsage, storedPath } from '../services/media.js';
+import { alreadySent, route } from './define.js';
+import { sendFile } from './sendFile.js';
+import { receiveUpload } from './upload.js';
+
+const id = z.strictObject({ id: uuidField });
+
+export const mediaRoutes = [
+  route({
+    method: 'get',
+    path: '/api/v1/media/usage',
+    summary: 'Storage used by photos and videos, and the quota (admins)',
+    access: 'admin',
+    handle: async (ctx) => ({ usage: { ...(await mediaUsage()), quotaBytes: ctx.services.config.media.quotaBytes } }),
+  }),
+  route({
+    method: 'post',
+    path: '/api/v1/media',
+    summary: 'Upload one photo or video (multipart/form-data, field "file"); metadata is removed and sizes are made',
+    access: 'user',
+    status: 201,
+    handle: async (ctx, { actor }) => {
+      const upload = await receiveUpload(ctx);
+      return { media: presentMedia(await ingestUpload(ctx.services, { actor, ...upload })) };
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/api/v1/media/:id',
+    summary: 'One photo or video the person may see',
+    access: 'user',
+    params: id,
+    handle: async (_ctx, { actor, params }) => ({ media: presentMedia(await loadMedia(actor, params.id)) }),
+  }),
+  route({
+    method: 'get',
+    path: '/api/v1/media/:id/:size',
+    summary: 'A stored size of a photo or video (ETag, HTTP Range)',
+    access: 'user',
+    params: z.strictObject({ id: uuidField, size: z.enum(['thumb', 'station', 'full', 'video', 'poster'], { message: 'must be thumb, station, full, video or poster' }) }),
+    handle: async (ctx, { actor, params }) => {
+      const { files } = await loadMedia(actor, params.id);
+      const file = files.find((f) => f.size === params.size);
+      if (!file) throw notFound('Photo or video');
+      sendFile(ctx, { path: storedPath(ctx.services, file), bytes: Number(file.bytes), mime: file.mime, etag: file.etag });
+      return alreadySent;
+    },
+  }),
+  route({
+    method: 'delete',
+    path: '/api/v1/media/:id',
+    summary: 'Delete a photo or video and every file of it (whoever shared it, or an admin)',
+    access: 'user',
+    params: id,
+    handle: async (ctx, { actor, params }) => {
+      await deleteMedia(ctx.services, { actor, mediaId: params.id });
+      return undefined;
+    },
+  }),
+];
