@@ -3,6 +3,7 @@ import { version } from '../server/version.js';
 import { groupCommand } from './commands/group.js';
 import { initCommand } from './commands/init.js';
 import { mailCommand } from './commands/mail.js';
+import { mediaCommand } from './commands/media.js';
 import { migrateCommand } from './commands/migrate.js';
 import { noticeCommand } from './commands/notice.js';
 import { startCommand } from './commands/start.js';
@@ -14,7 +15,7 @@ export function createProgram(): Command {
     .description('prifora: a self-hosted communication suite for one family')
     .version(version, '-v, --version')
     .showSuggestionAfterError(true);
-  for (const register of [initCommand, startCommand, userCommand, groupCommand, noticeCommand, mailCommand, migrateCommand]) register(program);
+  for (const register of [initCommand, startCommand, userCommand, groupCommand, noticeCommand, mediaCommand, mailCommand, migrateCommand]) register(program);
   const strict = (command: Command) => {
     command.exitOverride().allowExcessArguments(false).configureOutput({ outputError: () => undefined });
     command.commands.forEach(strict);

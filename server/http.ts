@@ -7,6 +7,7 @@ import type { Config } from './config/index.js';
 import { createLiveHub, type LiveHub, type LiveHubOptions } from './live/hub.js';
 import type { Logger } from './logger.js';
 import { hasAdmin } from './services/accounts.js';
+import { videoToolsAvailable } from './media/video.js';
 import { applyMigrations } from './services/database.js';
 import { typingAudience } from './services/conversations.js';
 import { pruneEvents } from './services/events.js';
@@ -100,6 +101,9 @@ export async function startServer(options: {
   await prune();
   const pruneTimer = setInterval(prune, 6 * 60 * 60 * 1000).unref();
 
+  if (!(await videoToolsAvailable())) {
+    services.logger.warn('ffmpeg is not installed: videos are stored and play, but get no poster frame and keep their metadata (apt-get install ffmpeg)');
+  }
   const setupLink = (await hasAdmin()) ? null : await createSetupLink(services);
   const hooks: Array<() => Promise<void> | void> = [() => live.close()];
   let stopping: Promise<void> | undefined;

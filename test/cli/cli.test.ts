@@ -208,3 +208,20 @@ test('group create, members, rename, list and delete work from the CLI, and noti
   t.is(empty.code, 2);
   t.regex(empty.stderr, /--title: must not be empty/);
 });
+
+test('media usage and media sweep report from the CLI', async (t) => {
+  const data = tempDir();
+  await runCli(['init', '--yes', '--data', data]);
+  await runCli(['migrate', '--data', data]);
+  const usage = await runCli(['media', 'usage', '--data', data, '--json']);
+  t.deepEqual(JSON.parse(usage.stdout), { usage: { bytes: 0, items: 0, quotaBytes: null } });
+  const orphan = path.join(data, 'media', 'cd', 'cd000000-0000-4000-8000-000000000000');
+  fs.mkdirSync(orphan, { recursive: true });
+  fs.writeFileSync(path.join(orphan, 'full.jpg'), 'x'.repeat(100));
+  const dry = JSON.parse((await runCli(['media', 'sweep', '--dry-run', '--data', data, '--json'])).stdout);
+  t.deepEqual(dry, { dryRun: true, removed: ['cd/cd000000-0000-4000-8000-000000000000'], bytes: 100 });
+  t.true(fs.existsSync(orphan));
+  const swept = await runCli(['media', 'sweep', '--data', data]);
+  t.regex(swept.stdout, /Removed 1 items/);
+  t.false(fs.existsSync(orphan));
+});
