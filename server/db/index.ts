@@ -12,6 +12,7 @@ import { Media, MediaFile, MediaUpload, MessageAttachment } from './models/Media
 import { Message } from './models/Message.js';
 import { Notice, NoticeRead } from './models/Notice.js';
 import { Session } from './models/Session.js';
+import { Slideshow, SlideshowItem, StationSlideshow } from './models/Slideshow.js';
 import { StationContact } from './models/StationContact.js';
 import { StationProfile } from './models/StationProfile.js';
 import { SupportReply, SupportRequest } from './models/SupportRequest.js';
@@ -35,8 +36,11 @@ export {
   NoticeRead,
   Participant,
   Session,
+  Slideshow,
+  SlideshowItem,
   StationContact,
   StationProfile,
+  StationSlideshow,
   SupportReply,
   SupportRequest,
   User,
@@ -176,7 +180,7 @@ export async function openDatabase(storage: string): Promise<Database> {
     logging: false,
     define: { freezeTableName: true },
   });
-  for (const model of [User, Session, Invitation, MagicLink, Event, MailJob, StationProfile, StationContact, Group, GroupMember, Conversation, Participant, Message, Notice, NoticeRead, SupportRequest, SupportReply, Media, MediaFile, MediaUpload, MessageAttachment]) {
+  for (const model of [User, Session, Invitation, MagicLink, Event, MailJob, StationProfile, StationContact, Group, GroupMember, Conversation, Participant, Message, Notice, NoticeRead, SupportRequest, SupportReply, Media, MediaFile, MediaUpload, MessageAttachment, Slideshow, SlideshowItem, StationSlideshow]) {
     model.initModel(sequelize);
   }
   User.hasMany(Session, { foreignKey: 'userId', onDelete: 'CASCADE' });

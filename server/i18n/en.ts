@@ -54,6 +54,10 @@ export const en = {
   'mail.supportClosed.body': '{helper} marked your question as done. If you still need help, just ask again.',
   'mail.supportClosed.action': 'Open prifora',
 
+  'slideshow.caption': 'from {name}, {when}',
+  'day.today': 'today',
+  'day.yesterday': 'yesterday',
+
   'notice.privacyChanged.title': 'Our privacy terms have changed',
   'notice.privacyChanged.body': 'The privacy terms of this family server were updated. You can read them under More → Privacy.',
   'notice.updated.title': 'prifora was updated',

@@ -56,6 +56,10 @@ export const nl: Record<MessageKey, string> = {
   'mail.supportClosed.body': '{helper} heeft je vraag afgerond. Heb je nog hulp nodig? Vraag het gerust opnieuw.',
   'mail.supportClosed.action': 'prifora openen',
 
+  'slideshow.caption': 'van {name}, {when}',
+  'day.today': 'vandaag',
+  'day.yesterday': 'gisteren',
+
   'notice.privacyChanged.title': 'Onze privacyvoorwaarden zijn veranderd',
   'notice.privacyChanged.body': 'De privacyvoorwaarden van deze familieserver zijn bijgewerkt. Je leest ze onder Meer → Privacy.',
   'notice.updated.title': 'prifora is bijgewerkt',

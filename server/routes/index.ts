@@ -8,6 +8,7 @@ import { mediaRoutes } from './media.js';
 import { meRoutes } from './me.js';
 import { noticeRoutes } from './notices.js';
 import { sessionRoutes } from './sessions.js';
+import { slideshowRoutes } from './slideshows.js';
 import { stationPeopleRoutes } from './stationPeople.js';
 import { supportRoutes } from './support.js';
 import { userRoutes } from './users.js';
@@ -26,4 +27,5 @@ export const apiRoutes: RouteSpec[] = [
   ...noticeRoutes,
   ...supportRoutes,
   ...mediaRoutes,
+  ...slideshowRoutes,
 ];

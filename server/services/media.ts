@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Op } from 'sequelize';
-import { Media, MediaFile, MediaUpload, Message, MessageAttachment, Participant, type Transaction } from '../db/index.js';
+import { Media, MediaFile, MediaUpload, Message, MessageAttachment, Participant, SlideshowItem, type Transaction } from '../db/index.js';
 import type { MediaSize } from '../db/models/Media.js';
 import { AppError, forbidden, notFound } from '../errors.js';
 import { MediaError } from '../media/errors.js';
@@ -174,12 +174,14 @@ async function describe(ctx: ServiceContext, uploadPath: string, work: string, t
 
 /**
  * Whether the actor may see a media item: they uploaded it, or it is attached to a message in a
- * conversation they are in. (Slideshows and profile photos add their places with their issue.)
+ * conversation they are in, or it is in a slideshow (the family's). Profile photos come with the web app.
  */
 export async function canSeeMedia(actor: Actor, mediaId: string, transaction?: Transaction): Promise<boolean> {
   const userId = actorId(actor);
   if (!userId) return false;
   if (await MediaUpload.findOne({ where: { mediaId, userId }, transaction })) return true;
+  // Slideshows belong to the whole family.
+  if ((await SlideshowItem.count({ where: { mediaId }, transaction })) > 0) return true;
   const seqs = (await MessageAttachment.findAll({ where: { mediaId }, attributes: ['messageSeq'], transaction })).map((a) => a.messageSeq);
   if (seqs.length === 0) return false;
   const conversations = (await Message.findAll({ where: { seq: seqs, deletedAt: null }, attributes: ['conversationId'], transaction })).map((m) => m.conversationId);

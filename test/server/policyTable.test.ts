@@ -41,6 +41,8 @@ interface Fixture {
   helpRequestId: string;
   /** A photo A uploaded and showed in the direct conversation with the admin. */
   mediaId: string;
+  /** A slideshow with one photo A added. */
+  slideshowId: string;
   invitationId: string;
 }
 
@@ -217,7 +219,33 @@ const table: Record<string, Row> = {
   'GET /api/v1/media/:id': { call: (fx) => ({ params: { id: fx.mediaId } }), expect: theirs(200) },
   'GET /api/v1/media/:id/:size': { call: (fx) => ({ params: { id: fx.mediaId, size: 'thumb' } }), expect: theirs(200) },
   'DELETE /api/v1/media/:id': { setup: async (fx) => ({ params: { id: await freshMedia(fx.server, fx.anna, fx.conversationId) } }), expect: theirs(204) },
+
+  // Slideshows are the whole family's: every member sees them; admins shape them.
+  'GET /api/v1/slideshows': { expect: signedIn(200) },
+  'POST /api/v1/slideshows': { call: () => ({ body: { name: 'Vakantie' } }), expect: adminOnly(201) },
+  'GET /api/v1/slideshows/:id': { call: (fx) => ({ params: { id: fx.slideshowId } }), expect: signedIn(200) },
+  'PATCH /api/v1/slideshows/:id': { call: (fx) => ({ params: { id: fx.slideshowId }, body: { intervalSeconds: 15 } }), expect: adminOnly(200) },
+  'DELETE /api/v1/slideshows/:id': { setup: async (fx) => ({ params: { id: await freshSlideshow(fx) } }), expect: adminOnly(204) },
+  // B may not add A's photo that B cannot see: it is absent for B.
+  'POST /api/v1/slideshows/:id/items': { setup: async (fx) => ({ params: { id: fx.slideshowId }, body: { mediaId: await freshMedia(fx.server, fx.anna, fx.conversationId) } }), expect: theirs(204) },
+  'DELETE /api/v1/slideshows/:id/items/:mediaId': {
+    setup: async (fx) => {
+      const mediaId = await freshMedia(fx.server, fx.anna, fx.conversationId);
+      must(await fx.server.api(`/api/v1/slideshows/${fx.slideshowId}/items`, { cookie: fx.anna.cookie, body: { mediaId } }), 204, 'add to slideshow');
+      return { params: { id: fx.slideshowId, mediaId } };
+    },
+    expect: { signedOut: 401, admin: 204, memberIn: 204, memberOut: 403 },
+  },
+  'PUT /api/v1/slideshows/:id/order': { setup: async (fx) => ({ params: { id: await freshSlideshow(fx) }, body: { mediaIds: [] } }), expect: adminOnly(204) },
+  'GET /api/v1/station-people/:id/slideshows': { call: (fx) => ({ params: { id: fx.stationPersonId } }), expect: adminOnly(200) },
+  'PUT /api/v1/station-people/:id/slideshows': { call: (fx) => ({ params: { id: fx.stationPersonId }, body: { slideshowIds: [fx.slideshowId] } }), expect: adminOnly(200) },
+  'GET /api/v1/station-people/:id/playlist': { call: (fx) => ({ params: { id: fx.stationPersonId } }), expect: adminOnly(200) },
 };
+
+async function freshSlideshow(fx: Fixture): Promise<string> {
+  const created = await fx.server.api('/api/v1/slideshows', { cookie: fx.admin.cookie, body: { name: 'Tijdelijk' } });
+  return must(created, 201, 'create a slideshow').body.slideshow.id;
+}
 
 const routeKeys = apiRoutes.map((spec) => `${spec.method.toUpperCase()} ${spec.path}`);
 const methodOf = (key: string) => key.slice(0, key.indexOf(' '));
@@ -255,6 +283,9 @@ test.before(async () => {
   const help = await post(anna, '/api/v1/support', { subject: 'Bellen', body: 'Hoe bel ik oma?' }, 201);
   const invitation = await post(admin, '/api/v1/invitations', { email: 'tante@example.org' }, 201);
   const mediaId = await freshMedia(server, anna, conversationId);
+  const slideshow = await post(admin, '/api/v1/slideshows', { name: 'Familie' }, 201);
+  // Its own photo: anything in a slideshow is the family's, so the fixture's photo stays out.
+  await post(anna, `/api/v1/slideshows/${slideshow.body.slideshow.id}/items`, { mediaId: await freshMedia(server, anna, conversationId) }, 204);
   fixture = {
     server,
     admin,
@@ -269,6 +300,7 @@ test.before(async () => {
     helpRequestId: help.body.request.id,
     invitationId: invitation.body.invitation.id,
     mediaId,
+    slideshowId: slideshow.body.slideshow.id,
   };
 });
 
@@ -304,8 +336,9 @@ test('every route of a user or admin is refused signed out, and every admin rout
     if (spec.access !== 'public') t.is(row.expect.signedOut, 401, key);
     if (spec.access === 'admin') t.deepEqual([row.expect.memberIn, row.expect.memberOut], [403, 403], key);
     // On a user route a member is never forbidden: someone else's thing is absent for them (404).
-    // (415: the upload row sends no file, which is refused before anything is looked up.)
-    if (spec.access === 'user') t.true([200, 201, 204, 404, 415].includes(row.expect.memberOut), key);
+    // (415: the upload row sends no file, which is refused before anything is looked up. The one
+    // 403: B sees the slideshow and its items, but only who added an item or an admin takes it out.)
+    if (spec.access === 'user') t.true([200, 201, 204, 404, 415].includes(row.expect.memberOut) || key === 'DELETE /api/v1/slideshows/:id/items/:mediaId', key);
   }
 });
 

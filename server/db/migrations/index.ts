@@ -3,6 +3,7 @@ import * as accounts from './20261125000000-accounts.js';
 import * as networkChat from './20261125010000-network-chat.js';
 import * as noticesSupport from './20261125020000-notices-support.js';
 import * as media from './20261125030000-media.js';
+import * as slideshows from './20261125040000-slideshows.js';
 
 /** A migration as umzug runs it. */
 export interface Migration {
@@ -20,4 +21,5 @@ export const migrations: Migration[] = [
   { name: '20261125010000-network-chat', ...networkChat },
   { name: '20261125020000-notices-support', ...noticesSupport },
   { name: '20261125030000-media', ...media },
+  { name: '20261125040000-slideshows', ...slideshows },
 ];
