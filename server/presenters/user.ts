@@ -12,6 +12,8 @@ export interface UserJson {
   firstName: string;
   lastName: string;
   displayName: string;
+  /** The profile photo's thumbnail, or null. */
+  photoUrl: string | null;
   email?: string;
   mobile?: string;
   language?: Language | null;
@@ -30,6 +32,7 @@ export function presentUser(user: User, viewer: Actor): UserJson {
     firstName: user.firstName,
     lastName: user.lastName,
     displayName: user.firstName,
+    photoUrl: user.photoMediaId ? `/api/v1/media/${user.photoMediaId}/thumb` : null,
     ...(personal ? { email: user.email, mobile: user.mobile, language: user.language, signInMethod: user.signInMethod } : {}),
     joinedAt: user.createdAt.toISOString(),
     abilities: { changeRole: isAdmin(viewer), remove: isAdmin(viewer) && !isSelf(viewer, user) },

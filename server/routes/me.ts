@@ -1,10 +1,19 @@
 import { z } from 'zod';
 import { presentUser } from '../presenters/user.js';
-import { emailField, languageField, profileFields } from '../schemas.js';
+import { emailField, languageField, profileFields, uuidField } from '../schemas.js';
+import { setProfilePhoto } from '../services/media.js';
 import { updateOwnProfile } from '../services/network.js';
 import { route } from './define.js';
 
 export const meRoutes = [
+  route({
+    method: 'put',
+    path: '/api/v1/me/photo',
+    summary: 'Set one’s profile photo (an uploaded photo), or remove it with null',
+    access: 'user',
+    body: z.strictObject({ mediaId: uuidField.nullable() }),
+    handle: async (ctx, { actor, body }) => ({ user: presentUser(await setProfilePhoto(ctx.services, { actor, mediaId: body.mediaId }), actor) }),
+  }),
   route({
     method: 'get',
     path: '/api/v1/session',

@@ -1,13 +1,14 @@
 import { z } from 'zod';
-import { notFound } from '../errors.js';
+import { notFound, unauthenticated } from '../errors.js';
 import { presentMedia } from '../presenters/media.js';
 import { uuidField } from '../schemas.js';
-import { deleteMedia, ingestUpload, loadMedia, mediaUsage, storedPath } from '../services/media.js';
+import { deleteMedia, fileBySignature, ingestUpload, loadMedia, mediaUsage, signedMediaUrl, storedPath } from '../services/media.js';
 import { alreadySent, route } from './define.js';
 import { sendFile } from './sendFile.js';
 import { receiveUpload } from './upload.js';
 
 const id = z.strictObject({ id: uuidField });
+const sizeField = z.enum(['thumb', 'station', 'full', 'video', 'poster'], { message: 'must be thumb, station, full, video or poster' });
 
 export const mediaRoutes = [
   route({
@@ -38,13 +39,34 @@ export const mediaRoutes = [
   }),
   route({
     method: 'get',
-    path: '/api/v1/media/:id/:size',
-    summary: 'A stored size of a photo or video (ETag, HTTP Range)',
+    path: '/api/v1/media/:id/link',
+    summary: 'A signed link to one size that works without a session for 5 minutes',
     access: 'user',
-    params: z.strictObject({ id: uuidField, size: z.enum(['thumb', 'station', 'full', 'video', 'poster'], { message: 'must be thumb, station, full, video or poster' }) }),
-    handle: async (ctx, { actor, params }) => {
-      const { files } = await loadMedia(actor, params.id);
-      const file = files.find((f) => f.size === params.size);
+    params: id,
+    query: z.strictObject({ size: sizeField }),
+    handle: async (ctx, { actor, params, query }) => {
+      const { url, expiresAt } = await signedMediaUrl(ctx.services, { actor, mediaId: params.id, size: query.size });
+      return { url, expiresAt: expiresAt.toISOString() };
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/api/v1/media/:id/:size',
+    summary: 'A stored size of a photo or video (ETag, HTTP Range); a session, or a signed link',
+    access: 'public',
+    params: z.strictObject({ id: uuidField, size: sizeField }),
+    query: z.strictObject({
+      expires: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').optional(),
+      signature: z.string().max(100, 'is not a valid signature').optional(),
+    }),
+    handle: async (ctx, { actor, params, query }) => {
+      let file;
+      if (query.signature !== undefined && query.expires !== undefined) {
+        file = await fileBySignature(ctx.services, { mediaId: params.id, size: params.size, expires: query.expires, signature: query.signature });
+      } else {
+        if (!actor) throw unauthenticated();
+        file = (await loadMedia(actor, params.id)).files.find((f) => f.size === params.size);
+      }
       if (!file) throw notFound('Photo or video');
       sendFile(ctx, { path: storedPath(ctx.services, file), bytes: Number(file.bytes), mime: file.mime, etag: file.etag });
       return alreadySent;

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Op } from 'sequelize';
-import { Media, MediaFile, MediaUpload, Message, MessageAttachment, Participant, SlideshowItem, type Transaction } from '../db/index.js';
+import { Media, MediaFile, MediaUpload, Message, MessageAttachment, Participant, SlideshowItem, User, type Transaction } from '../db/index.js';
 import type { MediaSize } from '../db/models/Media.js';
 import { AppError, forbidden, notFound } from '../errors.js';
 import { MediaError } from '../media/errors.js';
@@ -174,14 +174,15 @@ async function describe(ctx: ServiceContext, uploadPath: string, work: string, t
 
 /**
  * Whether the actor may see a media item: they uploaded it, or it is attached to a message in a
- * conversation they are in, or it is in a slideshow (the family's). Profile photos come with the web app.
+ * conversation they are in, or it is in a slideshow or someone's profile photo (the family's).
  */
 export async function canSeeMedia(actor: Actor, mediaId: string, transaction?: Transaction): Promise<boolean> {
   const userId = actorId(actor);
   if (!userId) return false;
   if (await MediaUpload.findOne({ where: { mediaId, userId }, transaction })) return true;
-  // Slideshows belong to the whole family.
+  // Slideshows and profile photos belong to the whole family.
   if ((await SlideshowItem.count({ where: { mediaId }, transaction })) > 0) return true;
+  if ((await User.count({ where: { photoMediaId: mediaId }, transaction })) > 0) return true;
   const seqs = (await MessageAttachment.findAll({ where: { mediaId }, attributes: ['messageSeq'], transaction })).map((a) => a.messageSeq);
   if (seqs.length === 0) return false;
   const conversations = (await Message.findAll({ where: { seq: seqs, deletedAt: null }, attributes: ['conversationId'], transaction })).map((m) => m.conversationId);
@@ -274,4 +275,47 @@ export async function attachmentsOf(seqs: readonly number[], transaction?: Trans
     result.set(link.messageSeq, list);
   }
   return result;
+}
+
+/** Sets (or, with null, removes) the actor's own profile photo: a photo they may see. */
+export async function setProfilePhoto(ctx: ServiceContext, input: { actor: Actor; mediaId: string | null }): Promise<User> {
+  const userId = actorId(input.actor);
+  if (!userId) throw forbidden();
+  if (input.mediaId) {
+    const media = await Media.findByPk(input.mediaId);
+    if (!media || !(await canSeeMedia(input.actor, media.id))) throw notFound('Photo or video');
+    if (media.kind !== 'photo') throw new AppError(400, 'invalid_input', 'mediaId: must be a photo', { details: { issues: [{ field: 'mediaId', problem: 'must be a photo', code: 'invalid_value' }] } });
+  }
+  return ctx.db.write(async (transaction) => {
+    const user = await User.findByPk(userId, { transaction, rejectOnEmpty: true });
+    await user.update({ photoMediaId: input.mediaId }, { transaction });
+    await recordEvent(ctx, transaction, { type: 'network.changed', actorId: userId, audience: { all: true }, payload: { what: 'person', userId } });
+    return user;
+  });
+}
+
+function mediaSignature(ctx: ServiceContext, mediaId: string, size: string, expires: number): string {
+  return crypto.createHmac('sha256', ctx.config.secrets.session).update(`media:${mediaId}:${size}:${expires}`).digest('base64url');
+}
+
+/**
+ * A short-lived link to one stored size that needs no session (for a player or a station that
+ * cannot send the cookie). It stops working when it expires and when the item is deleted.
+ */
+export async function signedMediaUrl(ctx: ServiceContext, input: { actor: Actor; mediaId: string; size: MediaSize; seconds?: number }): Promise<{ url: string; expiresAt: Date }> {
+  const { files } = await loadMedia(input.actor, input.mediaId);
+  if (!files.some((f) => f.size === input.size)) throw notFound('Photo or video');
+  const expires = Math.floor(Date.now() / 1000) + (input.seconds ?? 300);
+  const signature = mediaSignature(ctx, input.mediaId, input.size, expires);
+  return { url: `/api/v1/media/${input.mediaId}/${input.size}?expires=${expires}&signature=${signature}`, expiresAt: new Date(expires * 1000) };
+}
+
+/** The stored file behind a signed link, or 404 when the link is forged, expired or its item gone. */
+export async function fileBySignature(ctx: ServiceContext, input: { mediaId: string; size: MediaSize; expires: number; signature: string }): Promise<MediaFile> {
+  const expected = Buffer.from(mediaSignature(ctx, input.mediaId, input.size, input.expires));
+  const given = Buffer.from(input.signature);
+  const valid = expected.length === given.length && crypto.timingSafeEqual(expected, given) && input.expires * 1000 > Date.now();
+  const file = valid ? await MediaFile.findOne({ where: { mediaId: input.mediaId, size: input.size } }) : null;
+  if (!file) throw notFound('Photo or video');
+  return file;
 }

@@ -229,3 +229,34 @@ test('deleting a photo removes every file; a sweep removes files no row points a
   await sweepMedia(server.running.services);
   t.false(fs.existsSync(orphan));
 });
+
+test('a signed link works without a session until it expires, and stops when the photo is deleted', async (t) => {
+  const { server, anna, bob } = await family(t);
+  const uploaded = await upload(server, anna, await cameraJpeg(200, 200, 1));
+  const mediaId = uploaded.body.media.id;
+  t.is((await server.api(`/api/v1/media/${mediaId}/link?size=station`, { cookie: bob.cookie })).status, 404);
+  const link = await server.api(`/api/v1/media/${mediaId}/link?size=station`, { cookie: anna.cookie });
+  t.is(link.status, 200);
+  t.true(Date.parse(link.body.expiresAt) - Date.now() <= 5 * 60 * 1000);
+  t.is((await fetch(`${server.url}${link.body.url}`)).status, 200, 'no cookie needed');
+  const forged = link.body.url.replace(/signature=[\w-]+/, 'signature=AAAA');
+  t.is((await fetch(`${server.url}${forged}`)).status, 404);
+  const other = link.body.url.replace('/station?', '/full?');
+  t.is((await fetch(`${server.url}${other}`)).status, 404, 'a link is for one size');
+  const expired = link.body.url.replace(/expires=\d+/, `expires=${Math.floor(Date.now() / 1000) - 1}`);
+  t.is((await fetch(`${server.url}${expired}`)).status, 404);
+  t.is((await fetch(`${server.url}/api/v1/media/${mediaId}/station`)).status, 401, 'without a link a session is needed');
+  await server.api(`/api/v1/media/${mediaId}`, { method: 'DELETE', cookie: anna.cookie });
+  t.is((await fetch(`${server.url}${link.body.url}`)).status, 404, 'a link for a deleted item stops working');
+});
+
+test('a profile photo is shown to the whole family', async (t) => {
+  const { server, anna, bob } = await family(t);
+  const uploaded = await upload(server, anna, await cameraJpeg(300, 300, 1));
+  const set = await server.api('/api/v1/me/photo', { method: 'PUT', cookie: anna.cookie, body: { mediaId: uploaded.body.media.id } });
+  t.is(set.body.user.photoUrl, `/api/v1/media/${uploaded.body.media.id}/thumb`);
+  const people = await server.api('/api/v1/users', { cookie: bob.cookie });
+  const annaSeen = people.body.users.find((u: { id: string }) => u.id === anna.id);
+  t.is((await download(server, bob, annaSeen.photoUrl)).status, 200);
+  t.is((await server.api('/api/v1/me/photo', { method: 'PUT', cookie: bob.cookie, body: { mediaId: '00000000-0000-4000-8000-000000000000' } })).status, 404);
+});

@@ -217,6 +217,8 @@ const table: Record<string, Row> = {
   // Without a multipart body every signed-in person gets the same refusal; uploads have their own tests.
   'POST /api/v1/media': { expect: signedIn(415) },
   'GET /api/v1/media/:id': { call: (fx) => ({ params: { id: fx.mediaId } }), expect: theirs(200) },
+  'GET /api/v1/media/:id/link': { call: (fx) => ({ params: { id: fx.mediaId }, query: { size: 'thumb' } }), expect: theirs(200) },
+  'PUT /api/v1/me/photo': { call: () => ({ body: { mediaId: null } }), expect: signedIn(200) },
   'GET /api/v1/media/:id/:size': { call: (fx) => ({ params: { id: fx.mediaId, size: 'thumb' } }), expect: theirs(200) },
   'DELETE /api/v1/media/:id': { setup: async (fx) => ({ params: { id: await freshMedia(fx.server, fx.anna, fx.conversationId) } }), expect: theirs(204) },
 

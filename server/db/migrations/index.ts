@@ -4,6 +4,7 @@ import * as networkChat from './20261125010000-network-chat.js';
 import * as noticesSupport from './20261125020000-notices-support.js';
 import * as media from './20261125030000-media.js';
 import * as slideshows from './20261125040000-slideshows.js';
+import * as profilePhoto from './20261125050000-profile-photo.js';
 
 /** A migration as umzug runs it. */
 export interface Migration {
@@ -22,4 +23,5 @@ export const migrations: Migration[] = [
   { name: '20261125020000-notices-support', ...noticesSupport },
   { name: '20261125030000-media', ...media },
   { name: '20261125040000-slideshows', ...slideshows },
+  { name: '20261125050000-profile-photo', ...profilePhoto },
 ];

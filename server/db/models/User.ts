@@ -19,6 +19,7 @@ export class User extends Model<InferAttributes<User>, InferCreationAttributes<U
   declare language: Language | null;
   declare passwordHash: string | null;
   declare signInMethod: SignInMethod;
+  declare photoMediaId: CreationOptional<string | null>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 
@@ -35,6 +36,7 @@ export class User extends Model<InferAttributes<User>, InferCreationAttributes<U
         language: { type: DataTypes.STRING(2), allowNull: true },
         passwordHash: { type: DataTypes.STRING(200), allowNull: true },
         signInMethod: { type: DataTypes.STRING(16), allowNull: false },
+        photoMediaId: { type: DataTypes.UUID, allowNull: true },
         createdAt: DataTypes.DATE,
         updatedAt: DataTypes.DATE,
       },
