@@ -9,6 +9,7 @@ import type { Logger } from './logger.js';
 import { hasAdmin } from './services/accounts.js';
 import { videoToolsAvailable } from './media/video.js';
 import { applyMigrations } from './services/database.js';
+import { sweepMedia } from './services/media.js';
 import { typingAudience } from './services/conversations.js';
 import { pruneEvents } from './services/events.js';
 import { createSetupLink } from './services/invitations.js';
@@ -101,6 +102,11 @@ export async function startServer(options: {
   await prune();
   const pruneTimer = setInterval(prune, 6 * 60 * 60 * 1000).unref();
 
+  const swept = await sweepMedia(services).catch((error: unknown) => {
+    services.logger.warn({ err: error }, 'sweeping media failed');
+    return { removed: [] };
+  });
+  if (swept.removed.length) services.logger.info({ removed: swept.removed.length }, 'removed media files no row points at');
   if (!(await videoToolsAvailable())) {
     services.logger.warn('ffmpeg is not installed: videos are stored and play, but get no poster frame and keep their metadata (apt-get install ffmpeg)');
   }

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -259,4 +260,24 @@ test('a profile photo is shown to the whole family', async (t) => {
   const annaSeen = people.body.users.find((u: { id: string }) => u.id === anna.id);
   t.is((await download(server, bob, annaSeen.photoUrl)).status, 200);
   t.is((await server.api('/api/v1/me/photo', { method: 'PUT', cookie: bob.cookie, body: { mediaId: '00000000-0000-4000-8000-000000000000' } })).status, 404);
+});
+
+test('a video with a location tag is stored without it, with a poster, and seeks with ranges', async (t) => {
+  const { server, anna } = await family(t);
+  const dir = fs.mkdtempSync(path.join(server.dataDir, 'clip-'));
+  const input = path.join(dir, 'IMG_0001.MOV');
+  const made = spawnSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'testsrc=duration=1:size=160x120:rate=25', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-metadata', 'location=+52.37+004.89/', '-movflags', 'use_metadata_tags', input]);
+  t.is(made.status, 0, 'ffmpeg is installed by .ci/run');
+  const uploaded = await upload(server, anna, fs.readFileSync(input), { name: 'IMG_0001.MOV' });
+  fs.rmSync(dir, { recursive: true });
+  t.is(uploaded.status, 201, JSON.stringify(uploaded.body));
+  t.like(uploaded.body.media, { kind: 'video', mime: 'video/quicktime', width: 160, height: 120 });
+  t.true(Math.abs(uploaded.body.media.duration - 1) < 0.1);
+  const video = await download(server, anna, uploaded.body.media.urls.video);
+  t.is(video.headers.get('content-type'), 'video/mp4');
+  t.false(video.bytes.includes(Buffer.from('+52.37')), 'the location is gone');
+  const part = await download(server, anna, uploaded.body.media.urls.video, { range: 'bytes=100-199' });
+  t.is(part.status, 206);
+  t.deepEqual(part.bytes, video.bytes.subarray(100, 200));
+  t.is((await download(server, anna, uploaded.body.media.urls.poster)).headers.get('content-type'), 'image/jpeg');
 });
