@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { Op } from 'sequelize';
+import { Op, UniqueConstraintError } from 'sequelize';
 import { Media, MediaFile, MediaUpload, Message, MessageAttachment, Participant, SlideshowItem, User, type Transaction } from '../db/index.js';
 import type { MediaSize } from '../db/models/Media.js';
 import { AppError, forbidden, notFound } from '../errors.js';
@@ -119,6 +119,8 @@ export async function ingestUpload(
         });
       } catch (error) {
         await fs.rm(final, { recursive: true, force: true });
+        // The same content finished first in another request: hand that one back.
+        if (error instanceof UniqueConstraintError) return ingestUpload(ctx, { ...input });
         throw error;
       }
     } finally {

@@ -281,3 +281,14 @@ test('a video with a location tag is stored without it, with a poster, and seeks
   t.deepEqual(part.bytes, video.bytes.subarray(100, 200));
   t.is((await download(server, anna, uploaded.body.media.urls.poster)).headers.get('content-type'), 'image/jpeg');
 });
+
+test('the same photo uploaded twice at the same moment ends up as one item', async (t) => {
+  const { server, anna, bob } = await family(t);
+  const photo = await cameraJpeg(400, 300, 1);
+  const [first, second] = await Promise.all([upload(server, anna, photo), upload(server, bob, photo)]);
+  t.is(first.status, 201);
+  t.is(second.status, 201);
+  t.is(first.body.media.id, second.body.media.id);
+  t.is(await Media.count(), 1);
+  t.is(filesOnDisk(server).length, 3, 'one set of files');
+});
