@@ -9,6 +9,7 @@ import type { Benchmark } from './support.js';
 const benchmarks: Record<string, () => Promise<{ default: Benchmark }>> = {
   startup: () => import('./startup.js'),
   chat: () => import('./chat.js'),
+  media: () => import('./media.js'),
 };
 
 async function main(argv: string[]): Promise<number> {
