@@ -1,4 +1,4 @@
-import type { Session, User } from '../db/index.js';
+import type { Conversation, Session, User } from '../db/index.js';
 
 /**
  * A small map whose entries live for a fixed time. Services keep hot read-mostly lookups here
@@ -43,11 +43,13 @@ export interface Caches {
   sessions: TtlCache<{ session: Session; user: User }>;
   /** conversation id → participant ids */
   participants: TtlCache<string[]>;
+  /** conversation id → the conversation (its kind and group never change; its last-message time may be stale) */
+  conversations: TtlCache<Conversation>;
 }
 
-/** Fresh caches: sessions for 10 s, participants for 30 s. */
+/** Fresh caches: sessions for 10 s, participants and conversations for 30 s. */
 export function createCaches(): Caches {
-  return { sessions: new TtlCache(10_000), participants: new TtlCache(30_000) };
+  return { sessions: new TtlCache(10_000), participants: new TtlCache(30_000), conversations: new TtlCache(30_000) };
 }
 
 /** Event types after which cached sessions may be wrong (someone signed out, removed, changed). */
@@ -58,5 +60,8 @@ const participantEvents = new Set(['network.changed', 'member.removed']);
 /** Clears what an event may have made stale. */
 export function invalidateCaches(caches: Caches, eventType: string): void {
   if (sessionEvents.has(eventType)) caches.sessions.clear();
-  if (participantEvents.has(eventType)) caches.participants.clear();
+  if (participantEvents.has(eventType)) {
+    caches.participants.clear();
+    caches.conversations.clear();
+  }
 }

@@ -38,7 +38,9 @@ export async function loadConversation(
   transaction?: Transaction,
   ctx: ServiceContext | null = null,
 ): Promise<LoadedConversation> {
-  const conversation = await Conversation.findByPk(conversationId, { transaction });
+  const cached = transaction ? undefined : ctx?.caches.conversations.get(conversationId);
+  const conversation = cached ?? (await Conversation.findByPk(conversationId, { transaction }));
+  if (conversation && !cached && !transaction) ctx?.caches.conversations.set(conversationId, conversation);
   const participantIds = conversation ? await participantIdsOf(ctx, conversationId, transaction) : [];
   if (!conversation || !canSeeConversation(actor, participantIds)) throw notFound('Conversation');
   return { conversation, participantIds };

@@ -59,7 +59,7 @@ export async function recordEvent(
   transaction: Transaction,
   input: { type: string; actorId: string | null; audience: Audience; payload: Record<string, unknown> },
 ): Promise<PublishedEvent> {
-  const row = await Event.create(input, { transaction });
+  const row = await Event.create(input, { transaction, validate: false, hooks: false });
   const published = toPublished(row);
   transaction.afterCommit(() => ctx.bus.publish(published));
   return published;

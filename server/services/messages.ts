@@ -1,5 +1,5 @@
 import { Op, QueryTypes } from 'sequelize';
-import { Message, MessageAttachment, Participant, User } from '../db/index.js';
+import { Conversation, Message, MessageAttachment, Participant, User } from '../db/index.js';
 import { AppError, forbidden, notFound } from '../errors.js';
 import { limits } from '../limits.js';
 import { canDeleteMessage, canEditMessage } from '../policies/conversation.js';
@@ -51,9 +51,10 @@ export async function sendMessage(
       replyTo = await Message.findOne({ where: { id: input.replyToId, conversationId: input.conversationId }, transaction });
       if (!replyTo) throw new AppError(400, 'invalid_input', 'replyTo: is not a message of this conversation', { details: { issues: [{ field: 'replyTo', problem: 'is not a message of this conversation' }] } });
     }
+    // The route validated the text; skipping Sequelize's own validation and hooks keeps the hot path short.
     const message = await Message.create(
       { conversationId: input.conversationId, authorId: me, body: input.body, replyToSeq: replyTo?.seq ?? null, editedAt: null, deletedAt: null },
-      { transaction },
+      { transaction, validate: false, hooks: false },
     );
     const attachmentIds = [...new Set(input.attachmentIds ?? [])];
     for (const mediaId of attachmentIds) {
@@ -62,11 +63,14 @@ export async function sendMessage(
         throw new AppError(400, 'invalid_input', 'attachments: names a photo or video that is not yours to share', { details: { issues: [{ field: 'attachments', problem: 'names a photo or video that is not yours to share', code: 'not_found' }] } });
       }
     }
-    await MessageAttachment.bulkCreate(attachmentIds.map((mediaId, position) => ({ messageSeq: message.seq, mediaId, position })), { transaction });
-    const attachments = (await attachmentsOf([message.seq], transaction)).get(message.seq) ?? [];
-    await loaded.conversation.update({ lastMessageAt: message.createdAt }, { transaction });
+    let attachments: StoredMedia[] = [];
+    if (attachmentIds.length) {
+      await MessageAttachment.bulkCreate(attachmentIds.map((mediaId, position) => ({ messageSeq: message.seq, mediaId, position })), { transaction });
+      attachments = (await attachmentsOf([message.seq], transaction)).get(message.seq) ?? [];
+    }
+    await Conversation.update({ lastMessageAt: message.createdAt }, { where: { id: input.conversationId }, transaction, hooks: false });
     // Writing a message means having read everything before it.
-    await Participant.update({ lastReadSeq: message.seq }, { where: { conversationId: input.conversationId, userId: me }, transaction });
+    await Participant.update({ lastReadSeq: message.seq }, { where: { conversationId: input.conversationId, userId: me }, transaction, hooks: false });
     await recordEvent(ctx, transaction, {
       type: 'message.created',
       actorId: me,
