@@ -221,8 +221,9 @@ export async function deleteMedia(ctx: ServiceContext, input: { actor: Actor; me
 }
 
 /**
- * Removes what no row points at: media folders left by a crash between rename and insert, and
- * uploads in progress older than an hour. Returns what was (or, dry, would be) removed.
+ * Removes what no row points at: media folders left by a crash between rename and insert (older
+ * than ten minutes, so an upload finishing right now is never touched), and uploads in progress
+ * older than an hour. Returns what was (or, dry, would be) removed.
  */
 export async function sweepMedia(ctx: ServiceContext, input: { dryRun?: boolean; now?: number } = {}): Promise<{ removed: string[]; bytes: number }> {
   const root = mediaRoot(ctx);
@@ -258,7 +259,11 @@ export async function sweepMedia(ctx: ServiceContext, input: { dryRun?: boolean;
       continue;
     }
     if (!(await fs.stat(shardPath)).isDirectory()) continue;
-    for (const entry of await fs.readdir(shardPath)) if (!known.has(entry)) await remove(path.join(shardPath, entry));
+    for (const entry of await fs.readdir(shardPath)) {
+      const target = path.join(shardPath, entry);
+      // A folder is renamed into place just before its row is written: only old orphans go.
+      if (!known.has(entry) && now - (await fs.stat(target)).mtimeMs > 10 * 60 * 1000) await remove(target);
+    }
   }
   return { removed, bytes };
 }

@@ -218,6 +218,8 @@ test('media usage and media sweep report from the CLI', async (t) => {
   const orphan = path.join(data, 'media', 'cd', 'cd000000-0000-4000-8000-000000000000');
   fs.mkdirSync(orphan, { recursive: true });
   fs.writeFileSync(path.join(orphan, 'full.jpg'), 'x'.repeat(100));
+  const hourAgo = new Date(Date.now() - 60 * 60 * 1000);
+  fs.utimesSync(orphan, hourAgo, hourAgo);
   const dry = JSON.parse((await runCli(['media', 'sweep', '--dry-run', '--data', data, '--json'])).stdout);
   t.deepEqual(dry, { dryRun: true, removed: ['cd/cd000000-0000-4000-8000-000000000000'], bytes: 100 });
   t.true(fs.existsSync(orphan));

@@ -224,6 +224,8 @@ test('deleting a photo removes every file; a sweep removes files no row points a
   const orphan = path.join(server.dataDir, 'media', 'ab', 'ab000000-0000-4000-8000-000000000000');
   fs.mkdirSync(orphan, { recursive: true });
   fs.writeFileSync(path.join(orphan, 'full.jpg'), 'left by a crash');
+  const hourAgo = new Date(Date.now() - 60 * 60 * 1000);
+  fs.utimesSync(orphan, hourAgo, hourAgo);
   const dry = await sweepMedia(server.running.services, { dryRun: true });
   t.deepEqual(dry.removed, ['ab/ab000000-0000-4000-8000-000000000000']);
   t.true(fs.existsSync(orphan));
@@ -291,4 +293,13 @@ test('the same photo uploaded twice at the same moment ends up as one item', asy
   t.is(first.body.media.id, second.body.media.id);
   t.is(await Media.count(), 1);
   t.is(filesOnDisk(server).length, 3, 'one set of files');
+});
+
+test('a sweep leaves a folder that was just renamed into place alone', async (t) => {
+  const { server } = await family(t);
+  const fresh = path.join(server.dataDir, 'media', 'ef', 'ef000000-0000-4000-8000-000000000000');
+  fs.mkdirSync(fresh, { recursive: true });
+  fs.writeFileSync(path.join(fresh, 'full.jpg'), 'its row is being written');
+  t.deepEqual((await sweepMedia(server.running.services)).removed, []);
+  t.true(fs.existsSync(fresh));
 });
