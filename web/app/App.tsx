@@ -60,6 +60,9 @@ export function App() {
         setBoot({ status: 'ready', family, me: null });
         navigate('/signin', { replace: true });
       },
+      updatedMe(user) {
+        setBoot({ status: 'ready', family, me: user });
+      },
       chooseLanguage: setChosenLanguage,
     }),
     [family, me, notice],

@@ -6,7 +6,11 @@
 import type { ReactNode } from 'react';
 import { matchPath } from '../common/router.js';
 import { AcceptInvitation } from './screens/AcceptInvitation.js';
+import { Account } from './screens/Account.js';
+import { Family } from './screens/Family.js';
+import { Help } from './screens/Help.js';
 import { Home } from './screens/Home.js';
+import { Notices } from './screens/Notices.js';
 import { MagicLinkLanding } from './screens/MagicLinkLanding.js';
 import { SignIn } from './screens/SignIn.js';
 
@@ -19,6 +23,10 @@ export interface RouteDefinition {
 
 export const routes: RouteDefinition[] = [
   { path: '/', access: 'user', render: () => <Home /> },
+  { path: '/family', access: 'user', render: () => <Family /> },
+  { path: '/account', access: 'user', render: () => <Account /> },
+  { path: '/notices', access: 'user', render: () => <Notices /> },
+  { path: '/help', access: 'user', render: () => <Help /> },
   { path: '/signin', access: 'guest', render: () => <SignIn /> },
   { path: '/signin/magic', access: 'any', render: () => <MagicLinkLanding /> },
   { path: '/invite', access: 'any', render: () => <AcceptInvitation kind="invitation" /> },

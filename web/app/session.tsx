@@ -17,6 +17,8 @@ export interface Session {
   signedIn(user: UserJson): void;
   /** The person is signed out (or their session ended): back to the sign-in screen. */
   signedOut(notice?: MessageKey): void;
+  /** The signed-in person changed their profile (language applies at once). */
+  updatedMe(user: UserJson): void;
   /** Reads signed-out pages in another language. */
   chooseLanguage(language: Language): void;
 }

@@ -1,0 +1,132 @@
+import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { Button } from '../../common/components/Button.js';
+import { Notice } from '../../common/components/Notice.js';
+import { PageHeading } from '../../common/components/PageHeading.js';
+import { TextField } from '../../common/components/TextField.js';
+import { errorSentence, fieldErrors } from '../../common/errors.js';
+import { useI18n } from '../../common/i18n.js';
+import { AppFrame } from '../components/Frames.js';
+import { listNotices, markNoticeRead, postNotice, type NoticeJson } from '../familyApi.js';
+import { useSession } from '../session.js';
+
+/** Message Center: notices for the person, newest first, each to mark read; admins post one. */
+export function Notices() {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const { me } = useSession();
+  const [notices, setNotices] = useState<NoticeJson[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  const load = useCallback(async () => {
+    try {
+      setNotices((await listNotices()).notices);
+      setError(null);
+    } catch (thrown) {
+      setError(thrown);
+    }
+  }, []);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const markRead = async (notice: NoticeJson) => {
+    try {
+      await markNoticeRead(notice.id);
+      setNotices((list) => list?.map((n) => (n.id === notice.id ? { ...n, read: true } : n)) ?? null);
+    } catch (thrown) {
+      setError(thrown);
+    }
+  };
+
+  return (
+    <AppFrame>
+      <PageHeading title={t('notices.pageTitle')}>{t('notices.title')}</PageHeading>
+      {error !== null && <Notice tone="error">{errorSentence(error, i18n)}</Notice>}
+      {notices === null && error === null && <p role="status">{t('app.loading')}</p>}
+      {notices !== null && notices.length === 0 && <p className="card card--soft">{t('notices.empty')}</p>}
+      {notices !== null && notices.length > 0 && (
+        <ul className="notice-list">
+          {notices.map((notice) => (
+            <li key={notice.id} className="card notice-item" data-unread={notice.read ? undefined : ''}>
+              <h2 className="notice-item__title">
+                {!notice.read && <span className="badge">{t('notices.new')}</span>} {notice.title}
+              </h2>
+              <p className="small muted">
+                {notice.author
+                  ? t('notices.byOn', { name: notice.author.name, date: i18n.formatDate(new Date(notice.createdAt)) })
+                  : i18n.formatDate(new Date(notice.createdAt))}
+              </p>
+              <p className="notice-item__body">{notice.body}</p>
+              {!notice.read && (
+                <Button variant="secondary" aria-label={t('notices.markReadNamed', { title: notice.title })} onClick={() => void markRead(notice)}>
+                  {t('notices.markRead')}
+                </Button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {me?.role === 'admin' && <PostNotice onPosted={load} />}
+    </AppFrame>
+  );
+}
+
+function PostNotice(props: { onPosted(): Promise<void> }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const bodyId = useId();
+  const [title, setTitle] = useState('');
+  const [body, setBody] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [posted, setPosted] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    setPosted(false);
+    try {
+      await postNotice({ title: title.trim(), body: body.trim() });
+      setTitle('');
+      setBody('');
+      setPosted(true);
+      await props.onPosted();
+    } catch (thrown) {
+      setError(thrown);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const problems = fieldErrors(error, i18n);
+  return (
+    <section className="card stack" aria-labelledby="notices-post">
+      <h2 id="notices-post">{t('notices.post.title')}</h2>
+      <form className="stack" onSubmit={submit} noValidate>
+        <TextField label={t('notices.post.subject')} value={title} onValueChange={setTitle} error={problems.title} />
+        <div className={['field', problems.body ? 'field--invalid' : ''].filter(Boolean).join(' ')}>
+          <label className="field__label" htmlFor={bodyId}>
+            {t('notices.post.body')}
+          </label>
+          {problems.body && <p className="field__error" id={`${bodyId}-error`}>{problems.body}</p>}
+          <textarea
+            id={bodyId}
+            className="field__input field__textarea"
+            rows={4}
+            value={body}
+            aria-invalid={problems.body ? true : undefined}
+            aria-describedby={problems.body ? `${bodyId}-error` : undefined}
+            onChange={(event) => setBody(event.target.value)}
+          />
+        </div>
+        <Button type="submit" busy={busy} busyLabel={t('notices.post.busy')}>
+          {t('notices.post.submit')}
+        </Button>
+      </form>
+      {error !== null && Object.keys(problems).length === 0 && <Notice tone="error">{errorSentence(error, i18n)}</Notice>}
+      {posted && <Notice tone="success">{t('notices.post.done')}</Notice>}
+    </section>
+  );
+}
