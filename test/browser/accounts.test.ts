@@ -75,6 +75,8 @@ test('the set-up link creates the first admin, explains field problems beside th
   await page.getByRole('heading', { level: 1, name: greeting('Anna') }).waitFor();
   t.regex((await heading.textContent()) ?? '', greeting('Anna'));
   t.true(await page.getByText('Welcome to the De Vries family on prifora.').isVisible());
+  // The devices load after the greeting: wait for them before counting.
+  await page.getByText('This device').first().waitFor();
   t.is(await page.getByText('This device').count(), 1);
   t.is(new URL(page.url()).pathname, '/');
   t.is(new URL(page.url()).hash, '', 'the token left the address bar');

@@ -1,12 +1,15 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
+import type { MessageKey } from '../../common/i18n.js';
 import { Button } from '../../common/components/Button.js';
 import { LanguageSwitch } from '../../common/components/LanguageSwitch.js';
 import { Notice } from '../../common/components/Notice.js';
 import { errorSentence } from '../../common/errors.js';
 import { useI18n } from '../../common/i18n.js';
-import { Link } from '../../common/router.js';
+import { live } from '../../common/live.js';
+import { Link, useLocation } from '../../common/router.js';
 import { signOut } from '../accounts.js';
 import { useSession } from '../session.js';
+import '../nav.css';
 
 /** The prifora mark and name. The mark is decoration: the name says it. */
 export function Brand() {
@@ -37,6 +40,43 @@ export function GuestFrame(props: { children: ReactNode }) {
   );
 }
 
+/** The places of the app, in the order the navigation shows them. */
+const places: Array<{ to: string; label: MessageKey; also?: string[] }> = [
+  { to: '/', label: 'nav.home' },
+  { to: '/chats', label: 'nav.chats' },
+  { to: '/photos', label: 'nav.photos' },
+  { to: '/family', label: 'nav.family' },
+  { to: '/more', label: 'nav.more', also: ['/account', '/notices', '/help'] },
+];
+
+/** Whether a path belongs to a place: itself, a page below it, or one of its other pages. */
+function inPlace(place: (typeof places)[number], pathname: string): boolean {
+  if (place.to === '/') return pathname === '/';
+  return [place.to, ...(place.also ?? [])].some((to) => pathname === to || pathname.startsWith(`${to}/`));
+}
+
+/** The app's navigation: a bar at the bottom of a phone, along the top on a wider screen. */
+function AppNav() {
+  const { t } = useI18n();
+  const { pathname } = useLocation();
+  return (
+    <nav className="appnav" aria-label={t('nav.label')}>
+      <ul className="appnav__list">
+        {places.map((place) => {
+          const current = inPlace(place, pathname);
+          return (
+            <li key={place.to}>
+              <Link to={place.to} className="appnav__link" aria-current={current ? 'page' : undefined}>
+                {t(place.label)}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}
+
 /** The frame of the signed-in app: a bar with the family's name and signing out, then the page. */
 export function AppFrame(props: { children: ReactNode }) {
   const i18n = useI18n();
@@ -45,11 +85,17 @@ export function AppFrame(props: { children: ReactNode }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
+  // One live connection while signed in; screens subscribe to it.
+  useEffect(() => {
+    live.start();
+  }, []);
+
   const handleSignOut = async () => {
     setBusy(true);
     setError(null);
     try {
       await signOut();
+      live.stop();
       session.signedOut('signin.signedOut');
     } catch (thrown) {
       setBusy(false);
@@ -86,6 +132,7 @@ export function AppFrame(props: { children: ReactNode }) {
           </Button>
         </div>
       </header>
+      <AppNav />
       <main className="shell__main" id="main" tabIndex={-1}>
         <div className="shell__inner">
           {error && <Notice tone="error">{error}</Notice>}

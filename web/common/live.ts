@@ -1,0 +1,160 @@
+/**
+ * The live connection: one websocket to /api/v1/live (see server/live/protocol.ts) shared by
+ * every screen. It remembers the id of the last event it saw and, when the socket closes,
+ * reconnects with `?after=` that id (waiting longer after each failure, up to 30 s), so events
+ * missed while a phone slept or changed networks arrive afterwards. Coming back online or
+ * showing the page again reconnects at once. Screens subscribe to the events they care about.
+ */
+
+/** One persisted event, as the server sends it. */
+export interface LiveEvent {
+  id: number;
+  event: string;
+  payload: Record<string, unknown>;
+  at: string;
+}
+
+/** Whether the connection is up; `signedOut` when the server closed it for a revoked session. */
+export type LiveStatus = 'connecting' | 'open' | 'closed' | 'signedOut';
+
+type Listener = (event: LiveEvent) => void;
+type StatusListener = (status: LiveStatus) => void;
+
+const maxDelayMs = 30_000;
+const signedOutCode = 4001;
+
+/** A live client; `live` below is the app's one instance. */
+export class LiveClient {
+  private socket: WebSocket | null = null;
+  private lastEventId: number | null = null;
+  private failures = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private listeners = new Set<Listener>();
+  private statusListeners = new Set<StatusListener>();
+  private started = false;
+  status: LiveStatus = 'closed';
+
+  constructor(private readonly path = '/api/v1/live') {}
+
+  /** Opens the connection (once) and keeps it open until stop(). */
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    window.addEventListener('online', this.wake);
+    document.addEventListener('visibilitychange', this.onVisibility);
+    this.connect();
+  }
+
+  /** Closes the connection and stops reconnecting (signing out). */
+  stop(): void {
+    this.started = false;
+    clearTimeout(this.timer);
+    window.removeEventListener('online', this.wake);
+    document.removeEventListener('visibilitychange', this.onVisibility);
+    const socket = this.socket;
+    this.socket = null;
+    socket?.close(1000);
+    this.lastEventId = null;
+    this.setStatus('closed');
+  }
+
+  /** Calls `listener` with every event until the returned function is called. */
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Calls `listener` whenever the status changes. */
+  onStatus(listener: StatusListener): () => void {
+    this.statusListeners.add(listener);
+    return () => this.statusListeners.delete(listener);
+  }
+
+  /** Tells the others in a conversation that this person is typing. */
+  sendTyping(conversationId: string): void {
+    if (this.socket?.readyState === WebSocket.OPEN) this.socket.send(JSON.stringify({ type: 'typing', conversationId }));
+  }
+
+  private setStatus(status: LiveStatus): void {
+    if (this.status === status) return;
+    this.status = status;
+    for (const listener of this.statusListeners) listener(status);
+  }
+
+  private url(): string {
+    const scheme = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
+    const after = this.lastEventId === null ? '' : `?after=${this.lastEventId}`;
+    return `${scheme}//${window.location.host}${this.path}${after}`;
+  }
+
+  private connect(): void {
+    clearTimeout(this.timer);
+    if (!this.started || this.socket) return;
+    this.setStatus('connecting');
+    const socket = new WebSocket(this.url());
+    this.socket = socket;
+    socket.addEventListener('message', (message) => {
+      if (this.socket !== socket || typeof message.data !== 'string') return;
+      this.receive(message.data);
+    });
+    socket.addEventListener('close', (event) => {
+      if (this.socket !== socket) return;
+      this.socket = null;
+      if (event.code === signedOutCode) {
+        this.started = false;
+        this.setStatus('signedOut');
+        return;
+      }
+      this.setStatus('closed');
+      this.scheduleReconnect();
+    });
+  }
+
+  private receive(text: string): void {
+    let frame: { type?: unknown; id?: unknown; event?: unknown; payload?: unknown; at?: unknown; lastEventId?: unknown };
+    try {
+      frame = JSON.parse(text) as typeof frame;
+    } catch {
+      return;
+    }
+    if (frame.type === 'ready') {
+      this.failures = 0;
+      if (typeof frame.lastEventId === 'number' && (this.lastEventId === null || frame.lastEventId > this.lastEventId)) this.lastEventId = frame.lastEventId;
+      this.setStatus('open');
+      return;
+    }
+    if (frame.type !== 'event' || typeof frame.id !== 'number' || typeof frame.event !== 'string') return;
+    if (this.lastEventId !== null && frame.id <= this.lastEventId) return;
+    this.lastEventId = frame.id;
+    const event: LiveEvent = { id: frame.id, event: frame.event, payload: (frame.payload ?? {}) as Record<string, unknown>, at: String(frame.at) };
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(event);
+      } catch (error) {
+        console.error(error);
+      }
+    }
+  }
+
+  private scheduleReconnect(): void {
+    if (!this.started) return;
+    this.failures += 1;
+    const delay = Math.min(maxDelayMs, 500 * 2 ** Math.min(this.failures - 1, 6)) * (0.75 + Math.random() * 0.5);
+    this.timer = setTimeout(() => this.connect(), delay);
+  }
+
+  /** Reconnects now when the connection is down (back online, page shown again). */
+  private readonly wake = (): void => {
+    if (!this.started) return;
+    if (this.socket && this.socket.readyState <= WebSocket.OPEN) return;
+    this.failures = 0;
+    this.connect();
+  };
+
+  private readonly onVisibility = (): void => {
+    if (document.visibilityState === 'visible') this.wake();
+  };
+}
+
+/** The app's live connection. */
+export const live = new LiveClient();
