@@ -4,6 +4,7 @@ import { Notice } from '../common/components/Notice.js';
 import { PageHeading } from '../common/components/PageHeading.js';
 import { errorSentence } from '../common/errors.js';
 import { browserLanguage, I18nProvider, useI18n, type Language, type MessageKey } from '../common/i18n.js';
+import { live } from '../common/live.js';
 import { navigate, Redirect, useLocation } from '../common/router.js';
 import type { FamilyJson, UserJson } from '../common/types.js';
 import { getFamily, getMe } from './accounts.js';
@@ -56,6 +57,7 @@ export function App() {
         navigate(current?.route.access === 'user' ? window.location.pathname + window.location.search : '/', { replace: true });
       },
       signedOut(next) {
+        live.stop();
         setNotice(next ?? null);
         setBoot({ status: 'ready', family, me: null });
         navigate('/signin', { replace: true });

@@ -184,6 +184,20 @@ export function Conversation(props: { id: string }) {
     markRead(props.id, newest.id).catch(() => undefined);
   }, [messages, props.id]);
 
+  // Whenever the live connection (re)opens, fetch the newest page too: nothing said between
+  // loading the history and the connection catching up goes missing.
+  useEffect(
+    () =>
+      live.onStatus((status) => {
+        if (status !== 'open') return;
+        listMessages(props.id).then(
+          (page) => setMessages((list) => page.messages.reduce((merged, message) => upsert(merged, message), list)),
+          () => undefined,
+        );
+      }),
+    [props.id],
+  );
+
   useLiveEvents((event) => {
     if (event.payload.conversationId !== props.id) return;
     if (event.event === 'message.created' || event.event === 'message.edited') {
