@@ -75,14 +75,15 @@ test('a message sent in one browser appears live in the other, and the list show
   const composer = b.page.getByLabel('Message to Pieter');
   await composer.fill('Ja, we komen om drie uur!');
   await composer.press('Enter');
-  await b.page.getByText('Ja, we komen om drie uur!').waitFor();
+  // In the list of messages: until the send is answered the composer still holds the same text.
+  await b.page.getByRole('list', { name: 'Messages with Pieter' }).getByText('Ja, we komen om drie uur!').waitFor();
   await until(async () => (await composer.inputValue()) === '');
-  await a.page.getByText('Ja, we komen om drie uur!').waitFor();
+  await a.page.getByRole('list', { name: 'Messages with Bram' }).getByText('Ja, we komen om drie uur!').waitFor();
 
   // And Pieter's answer reaches Bram live.
   await a.page.getByLabel('Message to Bram').fill('Fijn, tot dan.');
   await a.page.getByRole('button', { name: 'Send' }).click();
-  await b.page.getByText('Fijn, tot dan.').waitFor();
+  await b.page.getByRole('list', { name: 'Messages with Pieter' }).getByText('Fijn, tot dan.').waitFor();
   await screenshot(b.page, 'chats-conversation');
 
   // Bram has read everything, and the server knows.

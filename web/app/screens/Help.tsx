@@ -16,34 +16,10 @@ import {
   type SupportRequestJson,
 } from '../familyApi.js';
 import { useSession } from '../session.js';
+import { TextArea } from '../../common/components/TextArea.js';
+import { useSubmit } from '../../common/useSubmit.js';
 
 const statusKeys: Record<string, MessageKey> = { open: 'help.status.open', answered: 'help.status.answered', closed: 'help.status.closed' };
-
-/** A labelled multi-line text box. */
-function TextArea(props: { label: string; value: string; onValueChange(value: string): void; error?: string }) {
-  const id = useId();
-  return (
-    <div className={['field', props.error ? 'field--invalid' : ''].filter(Boolean).join(' ')}>
-      <label className="field__label" htmlFor={id}>
-        {props.label}
-      </label>
-      {props.error && (
-        <p className="field__error" id={`${id}-error`}>
-          {props.error}
-        </p>
-      )}
-      <textarea
-        id={id}
-        className="field__input field__textarea"
-        rows={4}
-        value={props.value}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={props.error ? `${id}-error` : undefined}
-        onChange={(event) => props.onValueChange(event.target.value)}
-      />
-    </div>
-  );
-}
 
 /** Help: ask the family admin for help and follow one's requests; admins see and answer all. */
 export function Help() {
@@ -89,27 +65,12 @@ function AskForHelp(props: { onAsked(): Promise<void> }) {
   const { t } = i18n;
   const [subject, setSubject] = useState('');
   const [body, setBody] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [sent, setSent] = useState(false);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    setSent(false);
-    try {
-      await askForHelp({ subject: subject.trim(), body: body.trim() });
-      setSubject('');
-      setBody('');
-      setSent(true);
-      await props.onAsked();
-    } catch (thrown) {
-      setError(thrown);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, done: sent, submit } = useSubmit(async () => {
+    await askForHelp({ subject: subject.trim(), body: body.trim() });
+    setSubject('');
+    setBody('');
+    await props.onAsked();
+  });
 
   const problems = fieldErrors(error, i18n);
   return (

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Button } from '../../common/components/Button.js';
 import { Notice } from '../../common/components/Notice.js';
 import { PageHeading } from '../../common/components/PageHeading.js';
@@ -8,6 +8,8 @@ import { useI18n } from '../../common/i18n.js';
 import { AppFrame } from '../components/Frames.js';
 import { listNotices, markNoticeRead, postNotice, type NoticeJson } from '../familyApi.js';
 import { useSession } from '../session.js';
+import { TextArea } from '../../common/components/TextArea.js';
+import { useSubmit } from '../../common/useSubmit.js';
 
 /** Message Center: notices for the person, newest first, each to mark read; admins post one. */
 export function Notices() {
@@ -75,30 +77,14 @@ export function Notices() {
 function PostNotice(props: { onPosted(): Promise<void> }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const bodyId = useId();
   const [title, setTitle] = useState('');
   const [body, setBody] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [posted, setPosted] = useState(false);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    setPosted(false);
-    try {
-      await postNotice({ title: title.trim(), body: body.trim() });
-      setTitle('');
-      setBody('');
-      setPosted(true);
-      await props.onPosted();
-    } catch (thrown) {
-      setError(thrown);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, done: posted, submit } = useSubmit(async () => {
+    await postNotice({ title: title.trim(), body: body.trim() });
+    setTitle('');
+    setBody('');
+    await props.onPosted();
+  });
 
   const problems = fieldErrors(error, i18n);
   return (
@@ -106,21 +92,7 @@ function PostNotice(props: { onPosted(): Promise<void> }) {
       <h2 id="notices-post">{t('notices.post.title')}</h2>
       <form className="stack" onSubmit={submit} noValidate>
         <TextField label={t('notices.post.subject')} value={title} onValueChange={setTitle} error={problems.title} />
-        <div className={['field', problems.body ? 'field--invalid' : ''].filter(Boolean).join(' ')}>
-          <label className="field__label" htmlFor={bodyId}>
-            {t('notices.post.body')}
-          </label>
-          {problems.body && <p className="field__error" id={`${bodyId}-error`}>{problems.body}</p>}
-          <textarea
-            id={bodyId}
-            className="field__input field__textarea"
-            rows={4}
-            value={body}
-            aria-invalid={problems.body ? true : undefined}
-            aria-describedby={problems.body ? `${bodyId}-error` : undefined}
-            onChange={(event) => setBody(event.target.value)}
-          />
-        </div>
+        <TextArea label={t('notices.post.body')} value={body} onValueChange={setBody} error={problems.body} />
         <Button type="submit" busy={busy} busyLabel={t('notices.post.busy')}>
           {t('notices.post.submit')}
         </Button>
