@@ -62,23 +62,62 @@ function newestMtime(target: string): number {
 
 let building: Promise<void> | undefined;
 
+function webBuildIsFresh(): boolean {
+  const built = path.join(root, 'dist/web/app/index.html');
+  const sources = ['web', 'server/limits.ts', 'server/i18n', 'vite.config.ts'].map((p) => path.join(root, p));
+  return fs.existsSync(built) && fs.statSync(built).mtimeMs > Math.max(...sources.map(newestMtime));
+}
+
+/**
+ * Takes a lock directory shared by every test process (several may run browser tests at once);
+ * a lock older than five minutes is left over from a killed process and is broken.
+ */
+async function withBuildLock(work: () => Promise<void>): Promise<void> {
+  const lock = path.join(root, 'dist/.web-build.lock');
+  fs.mkdirSync(path.dirname(lock), { recursive: true });
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      break;
+    } catch {
+      const age = Date.now() - (fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > 300_000) fs.rmSync(lock, { recursive: true, force: true });
+      else await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  try {
+    await work();
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
+}
+
 /**
  * Builds the web app into dist/web (where the server serves it from) unless the build is newer
- * than every source it comes from, so the browser never tests a stale build.
+ * than every source it comes from, so the browser never tests a stale build. The build goes to a
+ * folder beside it first and is swapped in whole, so a server in another test process never
+ * finds half a build.
  */
 export function ensureWebBuild(): Promise<void> {
   building ??= (async () => {
-    const built = path.join(root, 'dist/web/app/index.html');
-    const sources = ['web', 'server/limits.ts', 'server/i18n', 'vite.config.ts'].map((p) => path.join(root, p));
-    if (fs.existsSync(built) && fs.statSync(built).mtimeMs > Math.max(...sources.map(newestMtime))) return;
-    const { build } = await import('vite');
-    const previous = process.cwd();
-    process.chdir(root);
-    try {
-      await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
-    } finally {
-      process.chdir(previous);
-    }
+    if (webBuildIsFresh()) return;
+    await withBuildLock(async () => {
+      if (webBuildIsFresh()) return;
+      const { build } = await import('vite');
+      const next = path.join(root, 'dist/web.next');
+      const previous = process.cwd();
+      process.chdir(root);
+      try {
+        await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn', build: { outDir: next, emptyOutDir: true } });
+      } finally {
+        process.chdir(previous);
+      }
+      const old = path.join(root, 'dist/web.old');
+      fs.rmSync(old, { recursive: true, force: true });
+      if (fs.existsSync(path.join(root, 'dist/web'))) fs.renameSync(path.join(root, 'dist/web'), old);
+      fs.renameSync(next, path.join(root, 'dist/web'));
+      fs.rmSync(old, { recursive: true, force: true });
+    });
   })();
   return building;
 }

@@ -65,6 +65,11 @@ export function isApiError(error: unknown, ...codes: ApiErrorCode[]): error is A
 
 let acceptLanguage: string | undefined;
 
+/** The language the API is asked to answer in, if one is set. */
+export function apiLanguage(): string | undefined {
+  return acceptLanguage;
+}
+
 /**
  * Asks the server to answer in this language (its fallback sentences, mail it sends). Set by the
  * i18n provider whenever the page's language changes.
@@ -92,11 +97,18 @@ function readIssues(details: Record<string, unknown> | undefined): FieldIssue[] 
   });
 }
 
+/** What errorFrom needs of an answer, from fetch and XMLHttpRequest alike. */
+export interface AnswerHead {
+  status: number;
+  statusText: string;
+  retryAfter: string | null;
+}
+
 /** Turns a non-2xx answer into an ApiError, whatever its body looks like. */
-function errorFrom(response: Response, body: unknown): ApiError {
+export function errorFrom(response: AnswerHead, body: unknown): ApiError {
   const error = asObject(asObject(body)?.error);
   const details = asObject(error?.details);
-  const header = Number(response.headers.get('retry-after'));
+  const header = Number(response.retryAfter);
   const retryAfter = typeof details?.retryAfterSeconds === 'number' ? details.retryAfterSeconds : Number.isFinite(header) && header > 0 ? header : undefined;
   if (!error || typeof error.code !== 'string') {
     return new ApiError({
@@ -147,6 +159,6 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   } catch {
     if (response.ok) throw new ApiError({ status: response.status, code: 'bad_response', message: 'The answer was not JSON.' });
   }
-  if (!response.ok) throw errorFrom(response, body);
+  if (!response.ok) throw errorFrom({ status: response.status, statusText: response.statusText, retryAfter: response.headers.get('retry-after') }, body);
   return body as T;
 }

@@ -1,8 +1,17 @@
+import { chatsEn } from './chats.en.js';
+import { peopleEn } from './people.en.js';
+import { photosEn } from './photos.en.js';
+import { stationEn } from './station.en.js';
+
 /**
  * The English catalogue of the web app and the station UI. Its keys are the keys of every
  * catalogue; `{name}` marks a value filled in when the sentence is used.
  */
 export const en = {
+  ...chatsEn,
+  ...photosEn,
+  ...peopleEn,
+  ...stationEn,
   'app.name': 'prifora',
   'app.loading': 'Just a moment…',
   'app.pageTitle': '{page} · prifora',
@@ -237,25 +246,6 @@ export const en = {
   'nav.family': 'Family',
   'nav.more': 'More',
   'soon.text': 'This page is on its way. Until then, everything else works as usual.',
-  'chats.title': 'Chats',
-  'chats.listLabel': 'Your conversations',
-  'chats.empty': 'No conversations yet. When someone in the family writes to you, it shows up here.',
-  'chats.someone': 'Someone',
-  'chats.noMessages': 'No messages yet',
-  'chats.deleted': 'This message was deleted',
-  'chats.photo': 'Photo',
-  'chats.unread': '{count} unread',
-  'chats.conversation': 'Conversation',
-  'chats.back': 'All chats',
-  'chats.earlier': 'Show earlier messages',
-  'chats.startHint': 'Nothing said here yet. Write the first message below.',
-  'chats.messagesLabel': 'Messages with {name}',
-  'chats.you': 'You',
-  'chats.edited': 'edited',
-  'chats.messageLabel': 'Message to {name}',
-  'chats.placeholder': 'Write a message…',
-  'chats.send': 'Send',
-  'chats.sending': 'Sending…',
 } as const;
 
 /** A key of the catalogue. */

@@ -1,10 +1,18 @@
+import { chatsNl } from './chats.nl.js';
 import type { MessageKey } from './en.js';
+import { peopleNl } from './people.nl.js';
+import { photosNl } from './photos.nl.js';
+import { stationNl } from './station.nl.js';
 
 /**
  * De Nederlandse catalogus van de web-app en het scherm. Nederlands is een eerste taal van
  * prifora, geen vertaling: schrijf zoals je het zelf zou zeggen.
  */
 export const nl: Record<MessageKey, string> = {
+  ...chatsNl,
+  ...photosNl,
+  ...peopleNl,
+  ...stationNl,
   'app.name': 'prifora',
   'app.loading': 'Even geduld…',
   'app.pageTitle': '{page} · prifora',
@@ -239,23 +247,4 @@ export const nl: Record<MessageKey, string> = {
   'nav.family': 'Familie',
   'nav.more': 'Meer',
   'soon.text': 'Deze pagina komt eraan. Tot die tijd werkt de rest gewoon.',
-  'chats.title': 'Chats',
-  'chats.listLabel': 'Je gesprekken',
-  'chats.empty': 'Nog geen gesprekken. Als iemand uit de familie je schrijft, zie je het hier.',
-  'chats.someone': 'Iemand',
-  'chats.noMessages': 'Nog geen berichten',
-  'chats.deleted': 'Dit bericht is verwijderd',
-  'chats.photo': 'Foto',
-  'chats.unread': '{count} ongelezen',
-  'chats.conversation': 'Gesprek',
-  'chats.back': 'Alle chats',
-  'chats.earlier': 'Eerdere berichten tonen',
-  'chats.startHint': 'Hier is nog niets gezegd. Schrijf hieronder het eerste bericht.',
-  'chats.messagesLabel': 'Berichten met {name}',
-  'chats.you': 'Jij',
-  'chats.edited': 'bewerkt',
-  'chats.messageLabel': 'Bericht aan {name}',
-  'chats.placeholder': 'Schrijf een bericht…',
-  'chats.send': 'Versturen',
-  'chats.sending': 'Versturen…',
 };

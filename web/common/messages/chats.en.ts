@@ -1,0 +1,22 @@
+/** English sentences of the chats screens (merged into en.ts). */
+export const chatsEn = {
+  'chats.title': 'Chats',
+  'chats.listLabel': 'Your conversations',
+  'chats.empty': 'No conversations yet. When someone in the family writes to you, it shows up here.',
+  'chats.someone': 'Someone',
+  'chats.noMessages': 'No messages yet',
+  'chats.deleted': 'This message was deleted',
+  'chats.photo': 'Photo',
+  'chats.unread': '{count} unread',
+  'chats.conversation': 'Conversation',
+  'chats.back': 'All chats',
+  'chats.earlier': 'Show earlier messages',
+  'chats.startHint': 'Nothing said here yet. Write the first message below.',
+  'chats.messagesLabel': 'Messages with {name}',
+  'chats.you': 'You',
+  'chats.edited': 'edited',
+  'chats.messageLabel': 'Message to {name}',
+  'chats.placeholder': 'Write a message…',
+  'chats.send': 'Send',
+  'chats.sending': 'Sending…',
+} as const;

@@ -1,0 +1,3 @@
+/** English sentences of the photos screens (merged into en.ts). */
+export const photosEn = {
+} as const;
