@@ -72,17 +72,21 @@ export const conversationRoutes = [
   route({
     method: 'post',
     path: '/api/v1/conversations/:id/messages',
-    summary: 'Send a message, optionally as a reply',
+    summary: 'Send a message (text, photos and videos, or both), optionally as a reply',
     access: 'user',
     status: 201,
     params: id,
-    body: z.strictObject({
-      body: messageBodyField,
-      replyTo: uuidField.optional(),
-      attachments: z.array(uuidField, { message: 'must be a list of media ids' }).max(10, 'must name at most 10 photos or videos').optional(),
-    }),
+    body: z
+      .strictObject({
+        /** The text; may be left out when the message shows photos or videos. */
+        body: messageBodyField.optional(),
+        replyTo: uuidField.optional(),
+        attachments: z.array(uuidField, { message: 'must be a list of media ids' }).max(10, 'must name at most 10 photos or videos').optional(),
+      })
+      // A photo needs no words with it, but a message needs one or the other.
+      .refine((value) => value.body !== undefined || (value.attachments?.length ?? 0) > 0, { path: ['body'], message: 'is required' }),
     handle: async (ctx, { actor, params, body }) => {
-      const { message, replyTo, attachments } = await sendMessage(ctx.services, { actor, conversationId: params.id, body: body.body, replyToId: body.replyTo, attachmentIds: body.attachments });
+      const { message, replyTo, attachments } = await sendMessage(ctx.services, { actor, conversationId: params.id, body: body.body ?? '', replyToId: body.replyTo, attachmentIds: body.attachments });
       return { message: { ...presentMessage(message, replyTo, attachments), abilities: messageAbilities(message, actor) } };
     },
   }),
