@@ -10,6 +10,7 @@ const benchmarks: Record<string, () => Promise<{ default: Benchmark }>> = {
   startup: () => import('./startup.js'),
   chat: () => import('./chat.js'),
   media: () => import('./media.js'),
+  web: () => import('./web.js'),
 };
 
 async function main(argv: string[]): Promise<number> {
