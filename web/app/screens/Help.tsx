@@ -155,7 +155,7 @@ function HelpRequest(props: { request: SupportRequestJson; names: Record<string,
       )}
       {error !== null && Object.keys(problems).length === 0 && <Notice tone="error">{errorSentence(error, i18n)}</Notice>}
       {!full && (
-        <Button variant="secondary" aria-label={t('help.openNamed', { subject: request.subject })} onClick={() => void open()}>
+        <Button variant="secondary" aria-describedby={headingId} onClick={() => void open()}>
           {t('help.open')}
         </Button>
       )}

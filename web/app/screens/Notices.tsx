@@ -51,7 +51,7 @@ export function Notices() {
         <ul className="notice-list">
           {notices.map((notice) => (
             <li key={notice.id} className="card notice-item" data-unread={notice.read ? undefined : ''}>
-              <h2 className="notice-item__title">
+              <h2 className="notice-item__title" id={`notice-${notice.id}`}>
                 {!notice.read && <span className="badge">{t('notices.new')}</span>} {notice.title}
               </h2>
               <p className="small muted">
@@ -61,7 +61,7 @@ export function Notices() {
               </p>
               <p className="notice-item__body">{notice.body}</p>
               {!notice.read && (
-                <Button variant="secondary" aria-label={t('notices.markReadNamed', { title: notice.title })} onClick={() => void markRead(notice)}>
+                <Button variant="secondary" aria-describedby={`notice-${notice.id}`} onClick={() => void markRead(notice)}>
                   {t('notices.markRead')}
                 </Button>
               )}
