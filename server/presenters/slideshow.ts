@@ -1,4 +1,4 @@
-import type { Slideshow } from '../db/index.js';
+import type { Slideshow, User } from '../db/index.js';
 import { isAdmin } from '../policies/user.js';
 import type { Actor } from '../services/actor.js';
 import type { Slide, SlideshowEntry } from '../services/slideshows.js';
@@ -14,11 +14,17 @@ export interface SlideshowJson {
   activeUntil: string | null;
   items?: Array<{ media: MediaJson; addedBy: { id: string; name: string } | null; addedAt: string; abilities: { remove: boolean } }>;
   itemCount?: number;
+  /** The station people whose screens play it (by name), when given. */
+  screens?: Array<{ id: string; name: string }>;
   abilities: { manage: boolean; reorder: boolean };
 }
 
-/** Presents a slideshow, with its items when given. */
-export function presentSlideshow(slideshow: Slideshow, viewer: Actor, content: { entries?: SlideshowEntry[]; itemCount?: number } = {}): SlideshowJson {
+/** Presents a slideshow, with its items, count and screens when given. */
+export function presentSlideshow(
+  slideshow: Slideshow,
+  viewer: Actor,
+  content: { entries?: SlideshowEntry[]; itemCount?: number; screens?: User[] } = {},
+): SlideshowJson {
   const admin = isAdmin(viewer);
   const me = viewer.kind === 'user' ? viewer.user.id : null;
   return {
@@ -39,6 +45,7 @@ export function presentSlideshow(slideshow: Slideshow, viewer: Actor, content: {
         }
       : {}),
     ...(content.itemCount !== undefined ? { itemCount: content.itemCount } : {}),
+    ...(content.screens ? { screens: content.screens.map((person) => ({ id: person.id, name: person.firstName })) } : {}),
     abilities: { manage: admin, reorder: admin },
   };
 }

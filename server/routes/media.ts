@@ -1,8 +1,11 @@
 import { z } from 'zod';
-import { notFound, unauthenticated } from '../errors.js';
+import { AppError, notFound, unauthenticated } from '../errors.js';
+import { limits } from '../limits.js';
 import { presentMedia } from '../presenters/media.js';
+import { gridCursorOf, gridPositionOf, presentGridItem } from '../presenters/mediaGrid.js';
 import { uuidField } from '../schemas.js';
 import { deleteMedia, fileBySignature, ingestUpload, loadMedia, mediaUsage, signedMediaUrl, storedPath } from '../services/media.js';
+import { listGrid, type GridPosition } from '../services/mediaGrid.js';
 import { alreadySent, route } from './define.js';
 import { sendFile } from './sendFile.js';
 import { receiveUpload } from './upload.js';
@@ -10,7 +13,28 @@ import { receiveUpload } from './upload.js';
 const id = z.strictObject({ id: uuidField });
 const sizeField = z.enum(['thumb', 'station', 'full', 'video', 'poster'], { message: 'must be thumb, station, full, video or poster' });
 
+function gridBefore(cursor: string | undefined): GridPosition | undefined {
+  if (cursor === undefined) return undefined;
+  const position = gridPositionOf(cursor);
+  if (!position) throw new AppError(400, 'invalid_input', 'query.before: is not a valid cursor', { details: { issues: [{ field: 'query.before', problem: 'is not a valid cursor' }] } });
+  return position;
+}
+
 export const mediaRoutes = [
+  route({
+    method: 'get',
+    path: '/api/v1/media',
+    summary: 'Every photo and video the person may see (profile photos aside), newest first; pass nextBefore as before for the next page',
+    access: 'user',
+    query: z.strictObject({
+      before: z.string().max(120, 'is not a valid cursor').optional(),
+      limit: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(limits.pageSizeMax, `must be at most ${limits.pageSizeMax}`).optional(),
+    }),
+    handle: async (ctx, { actor, query }) => {
+      const page = await listGrid(ctx.services, { actor, before: gridBefore(query.before), limit: query.limit });
+      return { items: page.entries.map(presentGridItem), nextBefore: page.nextBefore ? gridCursorOf(page.nextBefore) : null };
+    },
+  }),
   route({
     method: 'get',
     path: '/api/v1/media/usage',

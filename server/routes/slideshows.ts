@@ -30,9 +30,9 @@ export const slideshowRoutes = [
   route({
     method: 'get',
     path: '/api/v1/slideshows',
-    summary: 'The family’s slideshows',
+    summary: 'The family’s slideshows, with their item counts and the screens that play them',
     access: 'user',
-    handle: async (_ctx, { actor }) => ({ slideshows: (await listSlideshows()).map(({ slideshow, items }) => presentSlideshow(slideshow, actor, { itemCount: items })) }),
+    handle: async (_ctx, { actor }) => ({ slideshows: (await listSlideshows()).map(({ slideshow, items, screens }) => presentSlideshow(slideshow, actor, { itemCount: items, screens })) }),
   }),
   route({
     method: 'post',
@@ -46,12 +46,12 @@ export const slideshowRoutes = [
   route({
     method: 'get',
     path: '/api/v1/slideshows/:id',
-    summary: 'A slideshow with its items in order',
+    summary: 'A slideshow with its items in order and the screens that play it',
     access: 'user',
     params: id,
     handle: async (_ctx, { actor, params }) => {
-      const { slideshow, entries } = await slideshowEntries(params.id);
-      return { slideshow: presentSlideshow(slideshow, actor, { entries }) };
+      const { slideshow, entries, screens } = await slideshowEntries(params.id);
+      return { slideshow: presentSlideshow(slideshow, actor, { entries, screens }) };
     },
   }),
   route({

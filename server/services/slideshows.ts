@@ -85,29 +85,48 @@ export async function deleteSlideshow(ctx: ServiceContext, input: { actor: Actor
   });
 }
 
-/** Every slideshow, by name (the whole family sees them). */
-export async function listSlideshows(): Promise<Array<{ slideshow: Slideshow; items: number }>> {
-  const slideshows = await Slideshow.findAll({ order: [['name', 'ASC']] });
-  const counts = await Promise.all(slideshows.map((s) => SlideshowItem.count({ where: { slideshowId: s.id } })));
-  return slideshows.map((slideshow, i) => ({ slideshow, items: counts[i] ?? 0 }));
+/**
+ * The station people whose screens play each slideshow, by name. The family sees them, so a
+ * relative adding a photo knows it goes to "Oma Riet's screen".
+ */
+export async function screensOf(slideshowIds: string[]): Promise<Map<string, User[]>> {
+  const result = new Map<string, User[]>(slideshowIds.map((id) => [id, []]));
+  if (slideshowIds.length === 0) return result;
+  const links = await StationSlideshow.findAll({ where: { slideshowId: slideshowIds } });
+  const people = await User.findAll({ where: { id: [...new Set(links.map((l) => l.stationUserId))], role: 'station' }, attributes: ['id', 'firstName'], order: [['firstName', 'ASC']] });
+  for (const person of people) {
+    for (const link of links) if (link.stationUserId === person.id) result.get(link.slideshowId)?.push(person);
+  }
+  return result;
 }
 
-/** A slideshow's items in their order, with their media and who added each. */
-export async function slideshowEntries(slideshowId: string): Promise<{ slideshow: Slideshow; entries: SlideshowEntry[] }> {
+/** Every slideshow, by name (the whole family sees them), with its item count and the screens that play it. */
+export async function listSlideshows(): Promise<Array<{ slideshow: Slideshow; items: number; screens: User[] }>> {
+  const slideshows = await Slideshow.findAll({ order: [['name', 'ASC']] });
+  const [counts, screens] = await Promise.all([
+    Promise.all(slideshows.map((s) => SlideshowItem.count({ where: { slideshowId: s.id } }))),
+    screensOf(slideshows.map((s) => s.id)),
+  ]);
+  return slideshows.map((slideshow, i) => ({ slideshow, items: counts[i] ?? 0, screens: screens.get(slideshow.id) ?? [] }));
+}
+
+/** A slideshow's items in their order, with their media and who added each, and the screens that play it. */
+export async function slideshowEntries(slideshowId: string): Promise<{ slideshow: Slideshow; entries: SlideshowEntry[]; screens: User[] }> {
   const slideshow = await findSlideshow(slideshowId);
   const items = await SlideshowItem.findAll({ where: { slideshowId }, order: [['position', 'ASC']] });
   const ids = items.map((i) => i.mediaId);
-  const [media, files, people] = await Promise.all([
+  const [media, files, people, screens] = await Promise.all([
     Media.findAll({ where: { id: ids } }),
     MediaFile.findAll({ where: { mediaId: ids } }),
     User.findAll({ where: { id: items.map((i) => i.addedById).filter((id): id is string => !!id) }, attributes: ['id', 'firstName'] }),
+    screensOf([slideshow.id]),
   ]);
   const entries = items.flatMap((item) => {
     const found = media.find((m) => m.id === item.mediaId);
     if (!found) return [];
     return [{ item, stored: { media: found, files: files.filter((f) => f.mediaId === found.id) }, addedBy: people.find((p) => p.id === item.addedById) ?? null }];
   });
-  return { slideshow, entries };
+  return { slideshow, entries, screens: screens.get(slideshow.id) ?? [] };
 }
 
 /** Adds a photo or video the actor may see to the end of a slideshow (any member). */

@@ -214,6 +214,8 @@ const table: Record<string, Row> = {
   'POST /api/v1/support/:id/close': { setup: async (fx) => ({ params: { id: await freshHelpRequest(fx) } }), expect: adminOnly(200) },
 
   'GET /api/v1/media/usage': { expect: adminOnly(200) },
+  // Everyone gets their own grid; B's holds none of A's photos (the leak check below reads it).
+  'GET /api/v1/media': { expect: signedIn(200) },
   // Without a multipart body every signed-in person gets the same refusal; uploads have their own tests.
   'POST /api/v1/media': { expect: signedIn(415) },
   'GET /api/v1/media/:id': { call: (fx) => ({ params: { id: fx.mediaId } }), expect: theirs(200) },

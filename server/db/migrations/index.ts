@@ -5,6 +5,7 @@ import * as noticesSupport from './20261125020000-notices-support.js';
 import * as media from './20261125030000-media.js';
 import * as slideshows from './20261125040000-slideshows.js';
 import * as profilePhoto from './20261125050000-profile-photo.js';
+import * as mediaGrid from './20261126090000-media-grid.js';
 
 /** A migration as umzug runs it. */
 export interface Migration {
@@ -24,4 +25,5 @@ export const migrations: Migration[] = [
   { name: '20261125030000-media', ...media },
   { name: '20261125040000-slideshows', ...slideshows },
   { name: '20261125050000-profile-photo', ...profilePhoto },
+  { name: '20261126090000-media-grid', ...mediaGrid },
 ];
