@@ -14,14 +14,28 @@ export interface LiveEvent {
   at: string;
 }
 
+/** Someone else typing in a conversation: a signal of the moment, never stored or replayed. */
+export interface TypingSignal {
+  conversationId: string;
+  userId: string;
+}
+
 /** Whether the connection is up; `signedOut` when the server closed it for a revoked session. */
 export type LiveStatus = 'connecting' | 'open' | 'closed' | 'signedOut';
 
 type Listener = (event: LiveEvent) => void;
 type StatusListener = (status: LiveStatus) => void;
+type TypingListener = (signal: TypingSignal) => void;
 
 const maxDelayMs = 30_000;
 const signedOutCode = 4001;
+/**
+ * A socket can look open after a phone slept or changed networks while its connection is long
+ * dead; only an answer proves it alive. The client pings this often while the page is shown, and
+ * at once on waking, and gives up on a socket that does not answer in time.
+ */
+const probeEveryMs = 25_000;
+const pongWithinMs = 5_000;
 
 /** A live client; `live` below is the app's one instance. */
 export class LiveClient {
@@ -29,8 +43,11 @@ export class LiveClient {
   private lastEventId: number | null = null;
   private failures = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private probeTimer: ReturnType<typeof setInterval> | undefined;
+  private pongDeadline: ReturnType<typeof setTimeout> | undefined;
   private listeners = new Set<Listener>();
   private statusListeners = new Set<StatusListener>();
+  private typingListeners = new Set<TypingListener>();
   private started = false;
   status: LiveStatus = 'closed';
 
@@ -42,6 +59,9 @@ export class LiveClient {
     this.started = true;
     window.addEventListener('online', this.wake);
     document.addEventListener('visibilitychange', this.onVisibility);
+    this.probeTimer = setInterval(() => {
+      if (document.visibilityState === 'visible') this.probe();
+    }, probeEveryMs);
     this.connect();
   }
 
@@ -49,6 +69,8 @@ export class LiveClient {
   stop(): void {
     this.started = false;
     clearTimeout(this.timer);
+    clearInterval(this.probeTimer);
+    clearTimeout(this.pongDeadline);
     window.removeEventListener('online', this.wake);
     document.removeEventListener('visibilitychange', this.onVisibility);
     const socket = this.socket;
@@ -68,6 +90,12 @@ export class LiveClient {
   onStatus(listener: StatusListener): () => void {
     this.statusListeners.add(listener);
     return () => this.statusListeners.delete(listener);
+  }
+
+  /** Calls `listener` whenever someone else types in one of this person's conversations. */
+  onTyping(listener: TypingListener): () => void {
+    this.typingListeners.add(listener);
+    return () => this.typingListeners.delete(listener);
   }
 
   /** Tells the others in a conversation that this person is typing. */
@@ -100,6 +128,7 @@ export class LiveClient {
     socket.addEventListener('close', (event) => {
       if (this.socket !== socket) return;
       this.socket = null;
+      clearTimeout(this.pongDeadline);
       if (event.code === signedOutCode) {
         this.started = false;
         this.setStatus('signedOut');
@@ -117,10 +146,21 @@ export class LiveClient {
     } catch {
       return;
     }
+    if (frame.type === 'pong') {
+      clearTimeout(this.pongDeadline);
+      this.pongDeadline = undefined;
+      return;
+    }
     if (frame.type === 'ready') {
       this.failures = 0;
       if (typeof frame.lastEventId === 'number' && (this.lastEventId === null || frame.lastEventId > this.lastEventId)) this.lastEventId = frame.lastEventId;
       this.setStatus('open');
+      return;
+    }
+    if (frame.type === 'typing') {
+      const { conversationId, userId } = frame as { conversationId?: unknown; userId?: unknown };
+      if (typeof conversationId !== 'string' || typeof userId !== 'string') return;
+      for (const listener of [...this.typingListeners]) listener({ conversationId, userId });
       return;
     }
     if (frame.type !== 'event' || typeof frame.id !== 'number' || typeof frame.event !== 'string') return;
@@ -143,10 +183,31 @@ export class LiveClient {
     this.timer = setTimeout(() => this.connect(), delay);
   }
 
-  /** Reconnects now when the connection is down (back online, page shown again). */
+  /** Asks an open socket for a pong; one that stays silent is dropped and replaced at once. */
+  private probe(): void {
+    const socket = this.socket;
+    if (!socket || socket.readyState !== WebSocket.OPEN || this.pongDeadline !== undefined) return;
+    socket.send(JSON.stringify({ type: 'ping' }));
+    this.pongDeadline = setTimeout(() => {
+      this.pongDeadline = undefined;
+      if (this.socket !== socket) return;
+      // Its close event may take minutes on a dead connection; stop listening to it now.
+      this.socket = null;
+      socket.close();
+      this.setStatus('closed');
+      this.failures = 0;
+      this.connect();
+    }, pongWithinMs);
+  }
+
+  /**
+   * Back online or the page shown again: reconnects now when the connection is down, and checks
+   * an open-looking one is really alive.
+   */
   private readonly wake = (): void => {
     if (!this.started) return;
-    if (this.socket && this.socket.readyState <= WebSocket.OPEN) return;
+    if (this.socket?.readyState === WebSocket.OPEN) return this.probe();
+    if (this.socket?.readyState === WebSocket.CONNECTING) return;
     this.failures = 0;
     this.connect();
   };
