@@ -76,8 +76,10 @@ export function validateConfig(raw: unknown, source: string): Config {
     });
   }
   const dotted = issue.path.map(String).join('.');
-  const found = describeValue(raw && typeof raw === 'object' ? getAt(raw as Tree, dotted) : raw);
   const known = keys.find((k) => k.path === dotted);
+  const value = raw && typeof raw === 'object' ? getAt(raw as Tree, dotted) : raw;
+  // A secret that fails validation is still a secret: name its length, never its value.
+  const found = known?.definition.secret && typeof value === 'string' ? `a secret of ${value.length} characters` : describeValue(value);
   const fix = known
     ? `Set ${dotted} to a value like ${known.definition.example} (${known.definition.description}) or remove it to use the default.`
     : `Check ${source} against the configuration table in the README.`;

@@ -52,9 +52,23 @@ const httpUrl = z
   .refine((value) => /^https?:\/\//.test(value), 'must start with http:// or https://')
   .transform((value) => value.replace(/\/+$/, ''));
 
-const hostname = z
+const hostPattern = /^(?=.{1,253}(:|$))([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?/;
+
+/**
+ * A Jitsi domain as the IFrame API takes it: a host name, and a port only when Jitsi is not on
+ * 443. prifora adds https:// itself, so a scheme or a path would end up doubled in every URL.
+ */
+const jitsiDomain = z
   .string()
-  .regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/i, 'not a host name (like meet.example.org)');
+  .trim()
+  .toLowerCase()
+  .refine((value) => !/^[a-z][a-z0-9+.-]*:\/\//.test(value), 'must be the domain only, without https:// (like meet.example.org)')
+  .refine((value) => !/[/?#]/.test(value), 'must be the domain only, without a path (like meet.example.org)')
+  .refine((value) => new RegExp(`${hostPattern.source}(:\\d{1,5})?$`).test(value), 'not a domain name (like meet.example.org, or meet.example.org:8443 when Jitsi is not on port 443)')
+  .refine((value) => {
+    const port = value.match(/:(\d+)$/)?.[1];
+    return port === undefined || (Number(port) >= 1 && Number(port) <= 65535);
+  }, 'the port after the colon must be 1 to 65535');
 
 /** Every config key of prifora. */
 export const configKeys = {
@@ -176,26 +190,53 @@ export const configKeys = {
   },
   jitsi: {
     domain: key({
-      schema: hostname.nullable(),
-      description: 'Domain of the family’s Jitsi Meet. Empty: calls use the built-in engine.',
+      schema: jitsiDomain.nullable(),
+      description: 'Domain of the family’s Jitsi Meet, without https:// (a port only when not 443). Empty: calls use the built-in engine.',
       default: null,
       example: 'meet.devries.example.org',
       flag: '--jitsi-domain',
       ask: true,
     }),
     appId: key({
-      schema: z.string().min(1).max(100),
-      description: 'JWT app id shared with Jitsi (iss and aud of call tokens).',
+      schema: z
+        .string()
+        .min(1, 'must not be empty')
+        .max(100, 'at most 100 characters')
+        .regex(/^[A-Za-z0-9._-]+$/, 'only letters, digits, dots, dashes and underscores (it is also JWT_APP_ID in Jitsi’s settings)'),
+      description: 'JWT app id shared with Jitsi (iss and aud of call tokens; JWT_APP_ID in docker-jitsi-meet).',
       default: 'prifora',
       example: 'prifora',
     }),
     appSecret: key({
       schema: z.string().min(32, 'must be at least 32 characters'),
-      description: 'JWT secret shared with Jitsi. Generated at init.',
+      description: 'JWT secret shared with Jitsi (JWT_APP_SECRET in docker-jitsi-meet). Generated at init; never printed.',
       default: randomSecret,
       example: '(generated)',
       secret: true,
       generated: true,
+    }),
+    sub: key({
+      schema: z
+        .string()
+        .trim()
+        .toLowerCase()
+        .regex(/^(\*|[a-z0-9]([a-z0-9.-]*[a-z0-9])?)$/, 'must be * or a lowercase domain or tenant (like meet.jitsi)')
+        .nullable(),
+      description: 'JWT sub of call tokens: Jitsi’s XMPP domain or tenant (meet.jitsi in docker-jitsi-meet), or *. Empty: the host of jitsi.domain.',
+      default: null,
+      example: 'meet.jitsi',
+    }),
+    tokenMinutes: key({
+      schema: z.number().int('must be a whole number').min(5, 'must be 5 to 1440').max(1440, 'must be 5 to 1440'),
+      description: 'How long a call token stays valid, in minutes; Jitsi refuses a rejoin after it expires.',
+      default: 240,
+      example: '240',
+    }),
+    recording: key({
+      schema: z.boolean(),
+      description: 'Whether calls may be recorded (needs Jibri on the Jitsi side); off: every token denies recording.',
+      default: false,
+      example: 'false',
     }),
   },
   matrix: {
