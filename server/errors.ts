@@ -18,6 +18,7 @@ export type ErrorCode =
   | 'conflict'
   | 'rate_limited'
   | 'invalid_credentials'
+  | 'wrong_password'
   | 'link_invalid'
   | 'link_used'
   | 'link_expired'

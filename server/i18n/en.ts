@@ -15,6 +15,7 @@ export const en = {
   'error.conflict': 'That clashes with something that already exists.',
   'error.rate_limited': 'Too many attempts. Please try again in {minutes} minutes.',
   'error.invalid_credentials': 'That email address and password do not match.',
+  'error.wrong_password': 'That is not your current password. Your password has not been changed.',
   'error.link_invalid': 'This link is not valid. Ask the family admin for a new one.',
   'error.link_used': 'This link has already been used. Ask the family admin for a new one.',
   'error.link_expired': 'This link has expired. Ask the family admin for a new one.',

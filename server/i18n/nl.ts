@@ -17,6 +17,7 @@ export const nl: Record<MessageKey, string> = {
   'error.conflict': 'Dat botst met iets wat al bestaat.',
   'error.rate_limited': 'Te veel pogingen. Probeer het over {minutes} minuten opnieuw.',
   'error.invalid_credentials': 'Dit e-mailadres en wachtwoord horen niet bij elkaar.',
+  'error.wrong_password': 'Dat is niet je huidige wachtwoord. Je wachtwoord is niet veranderd.',
   'error.link_invalid': 'Deze link is niet geldig. Vraag de beheerder van de familie om een nieuwe.',
   'error.link_used': 'Deze link is al gebruikt. Vraag de beheerder van de familie om een nieuwe.',
   'error.link_expired': 'Deze link is verlopen. Vraag de beheerder van de familie om een nieuwe.',

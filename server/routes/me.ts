@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { presentUser } from '../presenters/user.js';
-import { emailField, languageField, profileFields, uuidField } from '../schemas.js';
+import { emailField, languageField, passwordField, profileFields, uuidField } from '../schemas.js';
+import { changePassword } from '../services/accounts.js';
 import { setProfilePhoto } from '../services/media.js';
 import { updateOwnProfile } from '../services/network.js';
+import { clientInfo } from './auth.js';
 import { route } from './define.js';
 
 export const meRoutes = [
@@ -13,6 +15,21 @@ export const meRoutes = [
     access: 'user',
     body: z.strictObject({ mediaId: uuidField.nullable() }),
     handle: async (ctx, { actor, body }) => ({ user: presentUser(await setProfilePhoto(ctx.services, { actor, mediaId: body.mediaId }), actor) }),
+  }),
+  route({
+    method: 'put',
+    path: '/api/v1/me/password',
+    summary: 'Change one’s password (or choose a first one); every other session of the person is signed out',
+    access: 'user',
+    body: z.strictObject({
+      /** Required when the person has a password; checked before anything changes. */
+      currentPassword: z.string({ message: 'must be text' }).max(200, 'must be at most 200 characters').optional(),
+      newPassword: passwordField,
+    }),
+    handle: async (ctx, { actor, body }) => {
+      const { user, signedOut } = await changePassword(ctx.services, { actor, ...body, keepSessionId: ctx.state.sessionId, client: clientInfo(ctx) });
+      return { user: presentUser(user, actor), signedOut };
+    },
   }),
   route({
     method: 'get',

@@ -2,7 +2,7 @@ import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
 import { Op } from 'sequelize';
 import { MagicLink, Session, User, type Transaction } from '../db/index.js';
 import type { Role } from '../db/models/User.js';
-import { AppError, conflict, notFound } from '../errors.js';
+import { AppError, conflict, invalidField, notFound } from '../errors.js';
 import { linkLifetimes } from '../limits.js';
 import { authorize, canManageMembers, isSelf } from '../policies/user.js';
 import { actorId, type Actor } from './actor.js';
@@ -172,6 +172,63 @@ export async function revokeSession(ctx: ServiceContext, input: { actor: Actor; 
       audience: { users: [session.userId] },
       payload: { sessionId: session.id },
     });
+  });
+}
+
+/**
+ * Changes the acting person's password (or gives a person who signs in with emailed links a
+ * first one) and signs out every other session of theirs: whoever else was signed in on the old
+ * password is out. Rate limited with the sign-in limits, so the current-password check is no
+ * second door for guessing.
+ * @param input.currentPassword - required when the person has a password
+ * @param input.keepSessionId - the session making the change, which stays signed in
+ * @returns the person and how many other sessions were signed out
+ * @throws AppError invalid_input when the current password is missing, wrong_password (403) when
+ *   it does not match, rate_limited (429) after too many attempts
+ */
+export async function changePassword(
+  ctx: ServiceContext,
+  input: { actor: Actor; currentPassword?: string; newPassword: string; keepSessionId: string | null; client: ClientInfo },
+): Promise<{ user: User; signedOut: number }> {
+  if (input.actor.kind !== 'user') throw notFound('Person');
+  // Read afresh: the session cache may hold the person as they were before an earlier change.
+  const user = await User.findByPk(input.actor.user.id, { rejectOnEmpty: true });
+  if (user.passwordHash) {
+    if (!input.currentPassword) throw invalidField('currentPassword', 'is required');
+    ctx.limiter.hit([
+      ['signInAccount', user.email],
+      ['signInAddress', input.client.address],
+    ]);
+    if (!(await argonVerify(user.passwordHash, input.currentPassword))) {
+      throw new AppError(403, 'wrong_password', 'That is not your current password.');
+    }
+    ctx.limiter.reset('signInAccount', user.email);
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  return ctx.db.write(async (transaction) => {
+    await user.update({ passwordHash, signInMethod: 'password' }, { transaction });
+    const others = await Session.findAll({
+      where: { userId: user.id, ...(input.keepSessionId ? { id: { [Op.ne]: input.keepSessionId } } : {}) },
+      transaction,
+    });
+    await Session.destroy({ where: { id: others.map((s) => s.id) }, transaction });
+    await recordEvent(ctx, transaction, {
+      type: 'member.passwordChanged',
+      actorId: user.id,
+      audience: { users: [user.id] },
+      payload: { userId: user.id, signedOut: others.length },
+    });
+    // One event per session, as for a sign-out from the device list: live sockets of those
+    // sessions close and cached sessions are dropped.
+    for (const session of others) {
+      await recordEvent(ctx, transaction, {
+        type: 'session.revoked',
+        actorId: user.id,
+        audience: { users: [user.id] },
+        payload: { sessionId: session.id },
+      });
+    }
+    return { user, signedOut: others.length };
   });
 }
 

@@ -53,7 +53,7 @@ export function createCaches(): Caches {
 }
 
 /** Event types after which cached sessions may be wrong (someone signed out, removed, changed). */
-const sessionEvents = new Set(['session.revoked', 'member.removed', 'member.roleChanged', 'network.changed']);
+const sessionEvents = new Set(['session.revoked', 'member.removed', 'member.roleChanged', 'member.passwordChanged', 'network.changed']);
 /** Event types after which cached conversation participants may be wrong. */
 const participantEvents = new Set(['network.changed', 'member.removed']);
 

@@ -136,6 +136,14 @@ const table: Record<string, Row> = {
   'GET /api/v1/session': { expect: everyone(200) },
   'GET /api/v1/me': { expect: signedIn(200) },
   'PATCH /api/v1/me': { call: () => ({ body: { language: 'en' } }), expect: signedIn(200) },
+  // The same password again: each caller proves and keeps theirs, so later rows still sign in.
+  'PUT /api/v1/me/password': {
+    setup: async (fx, who) => {
+      const password = memberOf(fx, who)?.password ?? 'correct horse battery';
+      return { body: { currentPassword: password, newPassword: password } };
+    },
+    expect: signedIn(200),
+  },
 
   'GET /api/v1/sessions': { expect: signedIn(200) },
   'DELETE /api/v1/sessions/:id': {
