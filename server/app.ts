@@ -9,6 +9,7 @@ import { checkOrigin } from './middleware/origin.js';
 import { requestLog } from './middleware/requestLog.js';
 import { securityHeaders } from './middleware/security.js';
 import { loadSession, sessionCookie } from './middleware/session.js';
+import { stationCookie } from './middleware/stationCookie.js';
 import type { AppContext, AppContextExtras, AppState } from './middleware/types.js';
 import { runRoute } from './routes/define.js';
 import { apiRoutes } from './routes/index.js';
@@ -48,7 +49,7 @@ export function createApp(services: Services, options: { webRoot?: string } = {}
   app.use(errorHandler());
   app.use(securityHeaders({ jitsiDomain: services.config.jitsi.domain, https: services.config.server.publicUrl.startsWith('https:') }));
   app.use(jsonBody(limits.jsonBodyBytes));
-  app.use(checkOrigin(services.config.server.publicUrl, sessionCookie));
+  app.use(checkOrigin(services.config.server.publicUrl, sessionCookie, stationCookie));
   app.use(loadSession());
   app.use(router.routes());
   app.use(router.allowedMethods());

@@ -9,6 +9,7 @@ import type { ServiceContext } from './services/context.js';
 import { createCaches, invalidateCaches } from './services/cache.js';
 import { EventBus } from './services/events.js';
 import { MailQueue } from './services/mail.js';
+import { StationPresence } from './services/presence.js';
 import { RateLimiter } from './services/rateLimits.js';
 
 /** The services of one instance, plus what it takes to shut them down. */
@@ -43,6 +44,7 @@ export async function openServices(options: {
     db,
     bus,
     caches,
+    stationPresence: new StationPresence(),
     logger,
     mailer,
     renderMail,

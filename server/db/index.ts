@@ -2,6 +2,7 @@ import path from 'node:path';
 import sqlite3 from 'sqlite3';
 import { Sequelize, Transaction } from 'sequelize';
 import { SequelizeStorage, Umzug } from 'umzug';
+import { Call, CallMarker, CallParticipant, CallSettings } from './models/Call.js';
 import { Conversation, Participant } from './models/Conversation.js';
 import { Event } from './models/Event.js';
 import { Group, GroupMember } from './models/Group.js';
@@ -13,13 +14,19 @@ import { Message } from './models/Message.js';
 import { Notice, NoticeRead } from './models/Notice.js';
 import { Session } from './models/Session.js';
 import { Slideshow, SlideshowItem, StationSlideshow } from './models/Slideshow.js';
+import { Station, StationPairing } from './models/Station.js';
 import { StationContact } from './models/StationContact.js';
 import { StationProfile } from './models/StationProfile.js';
+import { StationSettings } from './models/StationSettings.js';
 import { SupportReply, SupportRequest } from './models/SupportRequest.js';
 import { User } from './models/User.js';
 import { migrations } from './migrations/index.js';
 
 export {
+  Call,
+  CallMarker,
+  CallParticipant,
+  CallSettings,
   Conversation,
   Event,
   Group,
@@ -38,8 +45,11 @@ export {
   Session,
   Slideshow,
   SlideshowItem,
+  Station,
   StationContact,
+  StationPairing,
   StationProfile,
+  StationSettings,
   StationSlideshow,
   SupportReply,
   SupportRequest,
@@ -180,7 +190,7 @@ export async function openDatabase(storage: string): Promise<Database> {
     logging: false,
     define: { freezeTableName: true },
   });
-  for (const model of [User, Session, Invitation, MagicLink, Event, MailJob, StationProfile, StationContact, Group, GroupMember, Conversation, Participant, Message, Notice, NoticeRead, SupportRequest, SupportReply, Media, MediaFile, MediaUpload, MessageAttachment, Slideshow, SlideshowItem, StationSlideshow]) {
+  for (const model of [User, Session, Invitation, MagicLink, Event, MailJob, StationProfile, StationContact, Group, GroupMember, Conversation, Participant, Message, Notice, NoticeRead, SupportRequest, SupportReply, Media, MediaFile, MediaUpload, MessageAttachment, Slideshow, SlideshowItem, StationSlideshow, Station, StationPairing, StationSettings, Call, CallParticipant, CallMarker, CallSettings]) {
     model.initModel(sequelize);
   }
   User.hasMany(Session, { foreignKey: 'userId', onDelete: 'CASCADE' });

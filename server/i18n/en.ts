@@ -23,6 +23,9 @@ export const en = {
   'error.already_member': 'Someone with this email address is already in the family.',
   'error.admin_exists': 'This family already has an admin. Sign in instead.',
   'error.last_admin': 'The family needs at least one admin. Make someone else admin first.',
+  'error.pairing_unknown': 'We do not know this code. Check the code on the screen and try again.',
+  'error.pairing_expired': 'This code has expired. The screen now shows a new code: use that one.',
+  'error.pairing_used': 'This screen has already been added.',
   'error.mail_failed': 'The email could not be sent.',
   'error.internal': 'Something went wrong on the server. Please try again in a moment.',
 
@@ -58,6 +61,9 @@ export const en = {
   'slideshow.caption': 'from {name}, {when}',
   'day.today': 'today',
   'day.yesterday': 'yesterday',
+
+  'station.quickReply.thanks': 'Thank you!',
+  'station.quickReply.callMe': 'Call me',
 
   'notice.privacyChanged.title': 'Our privacy terms have changed',
   'notice.privacyChanged.body': 'The privacy terms of this family server were updated. You can read them under More → Privacy.',

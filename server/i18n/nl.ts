@@ -25,6 +25,9 @@ export const nl: Record<MessageKey, string> = {
   'error.already_member': 'Iemand met dit e-mailadres hoort al bij de familie.',
   'error.admin_exists': 'Deze familie heeft al een beheerder. Log in.',
   'error.last_admin': 'De familie heeft minstens één beheerder nodig. Maak eerst iemand anders beheerder.',
+  'error.pairing_unknown': 'Deze code kennen we niet. Kijk nog eens goed naar de code op het scherm.',
+  'error.pairing_expired': 'Deze code is verlopen. Het scherm laat nu een nieuwe code zien: gebruik die.',
+  'error.pairing_used': 'Dit scherm is al toegevoegd.',
   'error.mail_failed': 'De e-mail kon niet worden verstuurd.',
   'error.internal': 'Er ging iets mis op de server. Probeer het zo nog eens.',
 
@@ -60,6 +63,9 @@ export const nl: Record<MessageKey, string> = {
   'slideshow.caption': 'van {name}, {when}',
   'day.today': 'vandaag',
   'day.yesterday': 'gisteren',
+
+  'station.quickReply.thanks': 'Dank je wel!',
+  'station.quickReply.callMe': 'Bel me even',
 
   'notice.privacyChanged.title': 'Onze privacyvoorwaarden zijn veranderd',
   'notice.privacyChanged.body': 'De privacyvoorwaarden van deze familieserver zijn bijgewerkt. Je leest ze onder Meer → Privacy.',

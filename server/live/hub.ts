@@ -6,6 +6,7 @@ import { languageFromHeader, t } from '../i18n/index.js';
 import { canSeeEvent } from '../policies/event.js';
 import type { ServiceContext } from '../services/context.js';
 import type { PublishedEvent } from '../services/events.js';
+import { stillPaired } from '../services/stations.js';
 import { catchUp } from './catchUp.js';
 import { LiveConnection } from './connection.js';
 import { principalId, type LivePrincipal } from './principal.js';
@@ -23,6 +24,11 @@ export interface LiveHubOptions {
   heartbeatMs?: number;
   /** Milliseconds sockets get on stop to finish their closing handshake (default 2 s). */
   closeGraceMs?: number;
+  /**
+   * Milliseconds between checks that connected screens are still paired (default 5 s): a screen
+   * revoked by another process (the CLI) is cut off within this.
+   */
+  stationCheckMs?: number;
 }
 
 function textOf(data: RawData): string {
@@ -47,6 +53,8 @@ export class LiveHub {
   readonly #online = new Map<string, number>();
   readonly #unsubscribe: () => void;
   readonly #heartbeat: NodeJS.Timeout;
+  readonly #stationCheck: NodeJS.Timeout;
+  #checkingStations = false;
   readonly #closeGraceMs: number;
   #stopping: Promise<void> | undefined;
 
@@ -56,6 +64,9 @@ export class LiveHub {
     this.#unsubscribe = services.bus.on('*', (event) => this.#publish(event));
     this.#heartbeat = setInterval(() => this.#beat(), options.heartbeatMs ?? 25_000);
     this.#heartbeat.unref();
+    this.#stationCheck = setInterval(() => void this.#checkStations(), options.stationCheckMs ?? 5_000);
+    this.#stationCheck.unref();
+    services.stationPresence.track();
   }
 
   /** The ids of the principals with at least one open socket, in the order they came online. */
@@ -113,6 +124,7 @@ export class LiveHub {
   }
 
   #join(connection: LiveConnection): void {
+    if (connection.principal.kind === 'station') this.#services.stationPresence.connected(connection.principal.stationId);
     const id = principalId(connection.principal);
     const sockets = this.#online.get(id) ?? 0;
     this.#online.set(id, sockets + 1);
@@ -123,6 +135,7 @@ export class LiveHub {
 
   #leave(connection: LiveConnection): void {
     if (!this.#connections.delete(connection)) return;
+    if (connection.principal.kind === 'station') this.#services.stationPresence.disconnected(connection.principal.stationId);
     const id = principalId(connection.principal);
     const sockets = (this.#online.get(id) ?? 1) - 1;
     if (sockets > 0) {
@@ -195,17 +208,44 @@ export class LiveHub {
     this.#follow(event);
   }
 
-  /** Events that change who a socket belongs to: sign-outs, removals and role changes. */
+  /** Events that change who a socket belongs to: sign-outs, revoked screens, removals and role changes. */
   #follow(event: PublishedEvent): void {
-    const { sessionId, userId, role } = event.payload;
-    const matches = (connection: LiveConnection) =>
-      event.type === 'session.revoked' ? connection.principal.sessionId === sessionId : principalId(connection.principal) === userId;
-    if (event.type === 'session.revoked' || event.type === 'member.removed') {
-      for (const connection of this.#connections) if (matches(connection)) connection.socket.close(closeCodes.signedOut, 'signed out');
+    const { sessionId, stationId, userId, role } = event.payload;
+    const matches = (connection: LiveConnection) => {
+      const principal = connection.principal;
+      if (event.type === 'session.revoked') return principal.kind === 'user' && principal.sessionId === sessionId;
+      if (event.type === 'station.revoked') return principal.kind === 'station' && principal.stationId === stationId;
+      return principalId(principal) === userId;
+    };
+    if (event.type === 'session.revoked' || event.type === 'member.removed' || event.type === 'station.revoked') {
+      for (const connection of this.#connections) if (matches(connection)) this.#cutOff(connection);
     } else if (event.type === 'member.roleChanged' && roles.includes(role as Role)) {
       for (const connection of this.#connections) {
         if (matches(connection)) connection.principal = { ...connection.principal, user: { ...connection.principal.user, role: role as Role } };
       }
+    }
+  }
+
+  /** Closes a socket whose session or screen ended: 4001 for a person, 4002 for a screen. */
+  #cutOff(connection: LiveConnection): void {
+    if (connection.principal.kind === 'station') connection.socket.close(closeCodes.unpaired, 'screen no longer paired');
+    else connection.socket.close(closeCodes.signedOut, 'signed out');
+  }
+
+  /** Cuts off connected screens that were revoked where this process did not see it. */
+  async #checkStations(): Promise<void> {
+    const screens = [...this.#connections].filter((c) => c.open && c.principal.kind === 'station');
+    if (screens.length === 0 || this.#checkingStations || this.#stopping) return;
+    this.#checkingStations = true;
+    try {
+      const paired = await stillPaired(this.#services, screens.map((c) => (c.principal as { stationId: string }).stationId));
+      for (const connection of screens) {
+        if (connection.principal.kind === 'station' && !paired.has(connection.principal.stationId)) this.#cutOff(connection);
+      }
+    } catch (error) {
+      if (!this.#stopping) this.#services.logger.warn({ err: error }, 'checking the connected screens failed');
+    } finally {
+      this.#checkingStations = false;
     }
   }
 
@@ -223,6 +263,7 @@ export class LiveHub {
 
   async #closeAll(): Promise<void> {
     clearInterval(this.#heartbeat);
+    clearInterval(this.#stationCheck);
     this.#unsubscribe();
     const sockets = [...this.#connections].map((connection) => connection.socket);
     const closed = sockets.map((ws) => new Promise<void>((resolve) => (ws.readyState === WebSocket.CLOSED ? resolve() : ws.once('close', () => resolve()))));

@@ -1,15 +1,19 @@
 import type { IncomingMessage } from 'node:http';
 import type { Role } from '../db/models/User.js';
 import { sessionCookie } from '../middleware/session.js';
+import { stationCookie } from '../middleware/stationCookie.js';
 import { resolveSession } from '../services/accounts.js';
 import type { ServiceContext } from '../services/context.js';
+import { resolveStation } from '../services/stations.js';
 
 /**
  * Who is on the other end of a socket. The hub keeps a snapshot of the person (id and role, so
- * a role change can update it without a query); a paired Home Station's device token becomes a
- * second kind with the station issue.
+ * a role change can update it without a query). A paired Home Station is its station person to
+ * everyone else (presence, what events it sees) and is cut off on its own (revoked by stationId).
  */
-export type LivePrincipal = { kind: 'user'; user: { id: string; role: Role }; sessionId: string };
+export type LivePrincipal =
+  | { kind: 'user'; user: { id: string; role: Role }; sessionId: string }
+  | { kind: 'station'; user: { id: string; role: Role }; stationId: string };
 
 /** The id a principal is online under in presence. */
 export function principalId(principal: LivePrincipal): string {
@@ -26,8 +30,8 @@ export function cookieValue(header: string | undefined, name: string): string | 
 }
 
 /**
- * Authenticates an upgrade request the way the API authenticates a request: the session cookie
- * must resolve to a live session. Returns null when it does not.
+ * Authenticates an upgrade request the way the API authenticates a request: a live session, else
+ * a paired screen's credential. Returns null when neither resolves.
  */
 export async function resolvePrincipal(services: ServiceContext, request: IncomingMessage): Promise<LivePrincipal | null> {
   const token = cookieValue(request.headers.cookie, sessionCookie);
@@ -35,6 +39,10 @@ export async function resolvePrincipal(services: ServiceContext, request: Incomi
     const found = await resolveSession(services, token);
     if (found) return { kind: 'user', user: { id: found.user.id, role: found.user.role }, sessionId: found.session.id };
   }
-  // A station's bearer token (Authorization header) is checked here with the station issue.
+  const credential = cookieValue(request.headers.cookie, stationCookie);
+  if (credential && credential.length <= 200) {
+    const found = await resolveStation(services, credential);
+    if (found) return { kind: 'station', user: { id: found.user.id, role: found.user.role }, stationId: found.station.id };
+  }
   return null;
 }

@@ -2,9 +2,10 @@
  * The live protocol: one websocket per client at `/api/v1/live`, JSON text frames both ways.
  *
  * Connecting
- *   GET /api/v1/live[?after=N] with the session cookie and the app's Origin. Refused before the
- *   upgrade with a JSON error body: 404 (another path), 400 (`after` is not a whole number),
- *   403 (foreign or missing Origin), 401 (no valid session), 503 (the server is stopping).
+ *   GET /api/v1/live[?after=N] with the session cookie (or a paired Home Station's cookie) and
+ *   the app's Origin. Refused before the upgrade with a JSON error body: 404 (another path), 400
+ *   (`after` is not a whole number), 403 (foreign or missing Origin), 401 (no valid session or
+ *   screen), 503 (the server is stopping). A screen receives what its station person would.
  *
  * Server -> client
  *   {"type":"presence","online":["<userId>",...]}
@@ -31,7 +32,8 @@
  *
  * Close codes
  *   1001 the server is stopping; 1008 too many refused frames; 1009 a frame over 64 KiB;
- *   1011 the catch-up failed; 4001 signed out (session revoked or person removed).
+ *   1011 the catch-up failed; 4001 signed out (session revoked or person removed); 4002 the
+ *   screen is no longer paired (revoked, or its station person removed): show pairing again.
  *   A socket that does not answer the server's pings is dropped without a close frame.
  */
 import { z } from 'zod';
@@ -49,6 +51,7 @@ export const closeCodes = {
   policyViolation: 1008,
   internalError: 1011,
   signedOut: 4001,
+  unpaired: 4002,
 } as const;
 
 const afterField = z

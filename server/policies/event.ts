@@ -3,9 +3,10 @@ import type { Audience } from '../services/events.js';
 
 /**
  * Who looks at an event: a signed-in person (the live hub keeps a snapshot of their id and role),
- * or prifora itself. An `Actor` is one. A paired Home Station joins with the station issue.
+ * a paired Home Station (which sees what its station person would), or prifora itself. An
+ * `Actor` is one.
  */
-export type EventViewer = { kind: 'user'; user: Pick<User, 'id' | 'role'> } | { kind: 'system' };
+export type EventViewer = { kind: 'user' | 'station'; user: Pick<User, 'id' | 'role'> } | { kind: 'system' };
 
 /**
  * Whether a viewer may see an event with this audience: `{all}` is the whole family, `{admins}`

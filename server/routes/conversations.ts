@@ -7,6 +7,7 @@ import { cursorField, messageBodyField, uuidField } from '../schemas.js';
 import type { Actor } from '../services/actor.js';
 import { getConversation, listConversations, markRead, openDirectConversation, readMarkers } from '../services/conversations.js';
 import { deleteMessage, editMessage, listMessages, searchMessages, sendMessage, type MessagePage } from '../services/messages.js';
+import { assertStationMaySend } from '../services/stationSettings.js';
 import { route } from './define.js';
 
 const id = z.strictObject({ id: uuidField });
@@ -35,6 +36,7 @@ export const conversationRoutes = [
     path: '/api/v1/conversations',
     summary: 'The person’s conversations, most recent first, with unread counts',
     access: 'user',
+    station: true,
     handle: async (ctx, { actor }) => ({ conversations: (await listConversations(ctx.services, { actor })).map(presentConversation) }),
   }),
   route({
@@ -53,6 +55,7 @@ export const conversationRoutes = [
     path: '/api/v1/conversations/:id',
     summary: 'One conversation, with how far each participant has read',
     access: 'user',
+    station: true,
     params: id,
     handle: async (ctx, { actor, params }) => ({
       conversation: presentConversation(await getConversation(ctx.services, { actor, conversationId: params.id })),
@@ -64,6 +67,7 @@ export const conversationRoutes = [
     path: '/api/v1/conversations/:id/messages',
     summary: 'History, newest first; pass nextBefore as before for the page before',
     access: 'user',
+    station: true,
     params: id,
     query: z.strictObject(pageQuery),
     handle: async (ctx, { actor, params, query }) =>
@@ -74,6 +78,7 @@ export const conversationRoutes = [
     path: '/api/v1/conversations/:id/messages',
     summary: 'Send a message (text, photos and videos, or both), optionally as a reply',
     access: 'user',
+    station: true,
     status: 201,
     params: id,
     body: z
@@ -86,6 +91,7 @@ export const conversationRoutes = [
       // A photo needs no words with it, but a message needs one or the other.
       .refine((value) => value.body !== undefined || (value.attachments?.length ?? 0) > 0, { path: ['body'], message: 'is required' }),
     handle: async (ctx, { actor, params, body }) => {
+      await assertStationMaySend(ctx.services, { actor, body: body.body ?? '', attachmentIds: body.attachments });
       const { message, replyTo, attachments } = await sendMessage(ctx.services, { actor, conversationId: params.id, body: body.body ?? '', replyToId: body.replyTo, attachmentIds: body.attachments });
       return { message: { ...presentMessage(message, replyTo, attachments), abilities: messageAbilities(message, actor) } };
     },
@@ -95,6 +101,7 @@ export const conversationRoutes = [
     path: '/api/v1/conversations/:id/read',
     summary: 'Mark the conversation read up to a message',
     access: 'user',
+    station: true,
     params: id,
     body: z.strictObject({ messageId: uuidField }),
     handle: async (ctx, { actor, params, body }) => {

@@ -1,12 +1,15 @@
 import { z } from 'zod';
-import { unauthenticated } from '../errors.js';
+import { forbidden, unauthenticated } from '../errors.js';
 import { fromZodError } from '../middleware/errors.js';
 import type { AppContext } from '../middleware/types.js';
 import { authorize, isAdmin } from '../policies/user.js';
-import type { Actor } from '../services/actor.js';
+import { isStationDevice, type Actor } from '../services/actor.js';
 
-/** Who may call a route at all; finer checks are the policies' job inside services. */
-export type Access = 'public' | 'user' | 'admin';
+/**
+ * Who may call a route at all; finer checks are the policies' job inside services. 'station' is a
+ * paired Home Station only (its own settings, its playlist).
+ */
+export type Access = 'public' | 'user' | 'admin' | 'station';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 type AnyObject = z.ZodType<Record<string, unknown>>;
@@ -31,6 +34,11 @@ export interface RouteSpec<
   path: string;
   summary: string;
   access: A;
+  /**
+   * Whether a paired Home Station may call it too, as its station person. Screens are refused
+   * (403) on every other user and admin route, and are nobody (no actor) on other public ones.
+   */
+  station?: boolean;
   params?: P;
   query?: Q;
   body?: B;
@@ -59,13 +67,19 @@ function parse<T extends z.ZodType>(schema: T, value: unknown, where: string): z
 }
 
 /**
- * Runs a route the way every route runs: authenticate, validate (params, query, body; unknown
- * fields refused), then the handler, then the status.
+ * Runs a route the way every route runs: authenticate (a screen only where the route allows it),
+ * validate (params, query, body; unknown fields refused), then the handler, then the status.
  */
 export async function runRoute(spec: RouteSpec, ctx: AppContext, params: Record<string, string>): Promise<void> {
-  const actor = ctx.state.actor;
+  let actor = ctx.state.actor;
+  const device = isStationDevice(actor);
+  if (device && spec.access !== 'station' && !spec.station) {
+    if (spec.access !== 'public') throw forbidden('A Home Station cannot do this.');
+    actor = null;
+  }
   if (spec.access !== 'public' && !actor) throw unauthenticated();
   if (spec.access === 'admin') authorize(isAdmin(actor as Actor), 'Only an admin can do this.');
+  if (spec.access === 'station' && !device) throw forbidden('Only a paired Home Station can do this.');
   const input = {
     params: parse(spec.params ?? empty, params, 'params'),
     query: parse(spec.query ?? empty, { ...ctx.query }, 'query'),

@@ -9,7 +9,10 @@ import { meRoutes } from './me.js';
 import { noticeRoutes } from './notices.js';
 import { sessionRoutes } from './sessions.js';
 import { slideshowRoutes } from './slideshows.js';
+import { stationDeviceRoutes } from './stationDevice.js';
 import { stationPeopleRoutes } from './stationPeople.js';
+import { stationRoutes } from './stations.js';
+import { stationSettingsRoutes } from './stationSettings.js';
 import { supportRoutes } from './support.js';
 import { userRoutes } from './users.js';
 
@@ -28,4 +31,7 @@ export const apiRoutes: RouteSpec[] = [
   ...supportRoutes,
   ...mediaRoutes,
   ...slideshowRoutes,
+  ...stationRoutes,
+  ...stationSettingsRoutes,
+  ...stationDeviceRoutes,
 ];

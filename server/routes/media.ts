@@ -58,6 +58,7 @@ export const mediaRoutes = [
     path: '/api/v1/media/:id',
     summary: 'One photo or video the person may see',
     access: 'user',
+    station: true,
     params: id,
     handle: async (_ctx, { actor, params }) => ({ media: presentMedia(await loadMedia(actor, params.id)) }),
   }),
@@ -66,6 +67,7 @@ export const mediaRoutes = [
     path: '/api/v1/media/:id/link',
     summary: 'A signed link to one size that works without a session for 5 minutes',
     access: 'user',
+    station: true,
     params: id,
     query: z.strictObject({ size: sizeField }),
     handle: async (ctx, { actor, params, query }) => {
@@ -78,6 +80,7 @@ export const mediaRoutes = [
     path: '/api/v1/media/:id/:size',
     summary: 'A stored size of a photo or video (ETag, HTTP Range); a session, or a signed link',
     access: 'public',
+    station: true,
     params: z.strictObject({ id: uuidField, size: sizeField }),
     query: z.strictObject({
       expires: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').optional(),

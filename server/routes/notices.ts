@@ -13,6 +13,7 @@ export const noticeRoutes = [
     path: '/api/v1/notices',
     summary: 'The message center: notices for the person, newest first, and how many are unread',
     access: 'user',
+    station: true,
     handle: async (ctx, { actor }) => {
       const { notices, unread } = await listNotices(ctx.services, { actor });
       const authors = await authorNames(notices.map((n) => n.notice));
@@ -37,6 +38,7 @@ export const noticeRoutes = [
     path: '/api/v1/notices/:id/read',
     summary: 'Mark a notice read',
     access: 'user',
+    station: true,
     params: z.strictObject({ id: uuidField }),
     handle: async (ctx, { actor, params }) => {
       await markNoticeRead(ctx.services, { actor, noticeId: params.id });

@@ -5,6 +5,13 @@ function jsonSchema(schema: z.ZodType): unknown {
   return z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
 }
 
+/** Which cookies a route takes: a person's session, a paired screen's, or either. */
+function securityOf(spec: RouteSpec): Array<Record<string, string[]>> {
+  if (spec.access === 'station') return [{ station: [] }];
+  if (spec.access === 'public') return spec.station ? [{}, { session: [] }, { station: [] }] : [];
+  return spec.station ? [{ session: [] }, { station: [] }] : [{ session: [] }];
+}
+
 /** The OpenAPI 3.1 document of the API, made from the routes' own zod schemas. */
 export function openApiDocument(routes: RouteSpec[], version: string): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
@@ -22,7 +29,7 @@ export function openApiDocument(routes: RouteSpec[], version: string): Record<st
     paths[path] ??= {};
     paths[path][spec.method] = {
       summary: spec.summary,
-      security: spec.access === 'public' ? [] : [{ session: [] }],
+      security: securityOf(spec),
       ...(parameters.length ? { parameters } : {}),
       ...(spec.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(spec.body) } } } } : {}),
       responses: {
@@ -36,7 +43,7 @@ export function openApiDocument(routes: RouteSpec[], version: string): Record<st
     info: { title: 'prifora', version },
     paths,
     components: {
-      securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'prifora_session' } },
+      securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'prifora_session' }, station: { type: 'apiKey', in: 'cookie', name: 'prifora_station' } },
       schemas: {
         Error: {
           type: 'object',

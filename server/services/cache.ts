@@ -1,4 +1,4 @@
-import type { Conversation, Session, User } from '../db/index.js';
+import type { Conversation, Session, Station, User } from '../db/index.js';
 
 /**
  * A small map whose entries live for a fixed time. Services keep hot read-mostly lookups here
@@ -45,21 +45,29 @@ export interface Caches {
   participants: TtlCache<string[]>;
   /** conversation id → the conversation (its kind and group never change; its last-message time may be stale) */
   conversations: TtlCache<Conversation>;
+  /** credential hash → the paired screen and its station person */
+  stations: TtlCache<{ station: Station; user: User }>;
 }
 
-/** Fresh caches: sessions for 10 s, participants and conversations for 30 s. */
+/**
+ * Fresh caches: sessions for 10 s, participants and conversations for 30 s, screens for 5 s (a
+ * screen revoked from the CLI, in another process, stops working within that).
+ */
 export function createCaches(): Caches {
-  return { sessions: new TtlCache(10_000), participants: new TtlCache(30_000), conversations: new TtlCache(30_000) };
+  return { sessions: new TtlCache(10_000), participants: new TtlCache(30_000), conversations: new TtlCache(30_000), stations: new TtlCache(5_000) };
 }
 
 /** Event types after which cached sessions may be wrong (someone signed out, removed, changed). */
 const sessionEvents = new Set(['session.revoked', 'member.removed', 'member.roleChanged', 'member.passwordChanged', 'network.changed']);
+/** Event types after which a cached screen may be wrong (revoked, renamed, its person changed or removed). */
+const stationEvents = new Set(['station.revoked', 'station.changed', 'member.removed', 'network.changed']);
 /** Event types after which cached conversation participants may be wrong. */
 const participantEvents = new Set(['network.changed', 'member.removed']);
 
 /** Clears what an event may have made stale. */
 export function invalidateCaches(caches: Caches, eventType: string): void {
   if (sessionEvents.has(eventType)) caches.sessions.clear();
+  if (stationEvents.has(eventType)) caches.stations.clear();
   if (participantEvents.has(eventType)) {
     caches.participants.clear();
     caches.conversations.clear();

@@ -4,6 +4,7 @@ import type { Logger } from '../logger.js';
 import type { Caches } from './cache.js';
 import type { EventBus } from './events.js';
 import type { MailRenderer, Mailer } from './ports.js';
+import type { StationPresence } from './presence.js';
 import type { RateLimiter } from './rateLimits.js';
 
 /**
@@ -20,6 +21,8 @@ export interface ServiceContext {
   renderMail: MailRenderer;
   limiter: RateLimiter;
   caches: Caches;
+  /** Which paired screens are connected to the live hub of this process. */
+  stationPresence: StationPresence;
   /** Asks the mail queue to look for due mail now (after a commit that queued some). */
   kickMailQueue(): void;
 }

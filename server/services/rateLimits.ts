@@ -16,6 +16,13 @@ export const rateLimits = {
   magicLinkAddress: { max: 10, windowMs: 15 * minute },
   acceptAddress: { max: 10, windowMs: 15 * minute },
   acceptLink: { max: 5, windowMs: 15 * minute },
+  /** A screen asks for a pairing code; it needs one every 10 minutes while it waits. */
+  pairingCodeAddress: { max: 10, windowMs: 10 * minute },
+  /** A waiting screen asks every few seconds whether an admin approved it. */
+  pairingCheckAddress: { max: 120, windowMs: minute },
+  /** Entering pairing codes: slows guessing the code of someone else's screen. */
+  pairingApproveAccount: { max: 10, windowMs: 15 * minute },
+  pairingApproveAddress: { max: 20, windowMs: 15 * minute },
 } satisfies Record<string, Limit>;
 
 export type LimitName = keyof typeof rateLimits;

@@ -1,11 +1,14 @@
 /**
  * Walks every API route with every kind of caller: signed out, the admin, a member who is in the
- * conversation or owns the thing (A), and a member who is not (B). One row per route in
+ * conversation or owns the thing (A), a member who is not (B), and a paired Home Station (of the
+ * station person Oma, who is in none of A's things). One row per route in
  * `apiRoutes`, so a route added without a row fails the guard test below.
  *
  * The rules the rows follow: signed out gets 401 on user and admin routes; a member gets 403 on
  * admin routes; a member asking for a conversation, message or other thing that is not theirs
- * gets 404, the same answer as for one that does not exist (never 403, never 200).
+ * gets 404, the same answer as for one that does not exist (never 403, never 200). A paired
+ * screen gets 403 on every user and admin route not marked for stations, 404 for what is not
+ * its station person's, and is nobody (no actor) on public routes.
  */
 import { randomUUID } from 'node:crypto';
 import test from 'ava';
@@ -14,9 +17,10 @@ import { apiRoutes } from '../../server/routes/index.js';
 import { RateLimiter } from '../../server/services/rateLimits.js';
 import { buildAdmin, buildMember, type Member } from '../helpers/family.js';
 import { startTestServer, type ApiResponse, type TestServer } from '../helpers/server.js';
+import { pairStation, requestPairing, type PairedStation } from '../helpers/station.js';
 
-type Principal = 'signedOut' | 'admin' | 'memberIn' | 'memberOut';
-const principals: Principal[] = ['signedOut', 'admin', 'memberIn', 'memberOut'];
+type Principal = 'signedOut' | 'admin' | 'memberIn' | 'memberOut' | 'station';
+const principals: Principal[] = ['signedOut', 'admin', 'memberIn', 'memberOut', 'station'];
 type Expectations = Record<Principal, number>;
 
 /** The family every row works on, built once through the API. */
@@ -28,6 +32,8 @@ interface Fixture {
   /** Member B: in none of it. */
   bob: Member;
   stationPersonId: string;
+  /** A screen paired to the station person. */
+  screen: PairedStation;
   /** A group of the admin and A, and its conversation. */
   groupId: string;
   groupConversationId: string;
@@ -64,13 +70,17 @@ interface Row {
 }
 
 /** Public routes: everyone gets the same answer. */
-const everyone = (status: number): Expectations => ({ signedOut: status, admin: status, memberIn: status, memberOut: status });
+const everyone = (status: number): Expectations => ({ signedOut: status, admin: status, memberIn: status, memberOut: status, station: status });
 /** Routes about the caller themself: any signed-in person. */
-const signedIn = (status: number): Expectations => ({ signedOut: 401, admin: status, memberIn: status, memberOut: status });
+const signedIn = (status: number): Expectations => ({ signedOut: 401, admin: status, memberIn: status, memberOut: status, station: 403 });
 /** Admin routes: members are refused with 403. */
-const adminOnly = (status: number): Expectations => ({ signedOut: 401, admin: status, memberIn: 403, memberOut: 403 });
+const adminOnly = (status: number): Expectations => ({ signedOut: 401, admin: status, memberIn: 403, memberOut: 403, station: 403 });
 /** Things of A (and the admin where the admin is in it): B is told they do not exist. */
-const theirs = (status: number, admin = status): Expectations => ({ signedOut: 401, admin, memberIn: status, memberOut: 404 });
+const theirs = (status: number, admin = status): Expectations => ({ signedOut: 401, admin, memberIn: status, memberOut: 404, station: 403 });
+/** Routes a paired screen may call too: as its station person, who is in none of A's things. */
+const screenToo = (expectations: Expectations, station: number): Expectations => ({ ...expectations, station });
+/** A paired screen's own routes: persons are refused. */
+const screenOnly = (status: number): Expectations => ({ signedOut: 401, admin: 403, memberIn: 403, memberOut: 403, station: status });
 
 /** A token of the right shape that matches no link. */
 const dummyToken = 'x'.repeat(43);
@@ -81,7 +91,7 @@ function must(response: ApiResponse, status: number, what: string): ApiResponse 
 }
 
 function memberOf(fx: Fixture, who: Principal): Member | null {
-  return { signedOut: null, admin: fx.admin, memberIn: fx.anna, memberOut: fx.bob }[who];
+  return { signedOut: null, admin: fx.admin, memberIn: fx.anna, memberOut: fx.bob, station: null }[who];
 }
 
 async function signIn(fx: Fixture, member: Member): Promise<string> {
@@ -198,22 +208,23 @@ const table: Record<string, Row> = {
     expect: adminOnly(204),
   },
 
-  'GET /api/v1/conversations': { expect: signedIn(200) },
+  'GET /api/v1/conversations': { expect: screenToo(signedIn(200), 200) },
   // Opening a conversation with the station person is allowed by default (network.defaultMayMessage).
   'POST /api/v1/conversations/direct': { call: (fx) => ({ body: { userId: fx.stationPersonId } }), expect: signedIn(200) },
-  'GET /api/v1/conversations/:id': { call: (fx) => ({ params: { id: fx.conversationId } }), expect: theirs(200) },
-  'GET /api/v1/conversations/:id/messages': { call: (fx) => ({ params: { id: fx.conversationId } }), expect: theirs(200) },
-  'POST /api/v1/conversations/:id/messages': { call: (fx) => ({ params: { id: fx.conversationId }, body: { body: 'Hallo!' } }), expect: theirs(201) },
-  'POST /api/v1/conversations/:id/read': { call: (fx) => ({ params: { id: fx.conversationId }, body: { messageId: fx.messageId } }), expect: theirs(204) },
+  'GET /api/v1/conversations/:id': { call: (fx) => ({ params: { id: fx.conversationId } }), expect: screenToo(theirs(200), 404) },
+  'GET /api/v1/conversations/:id/messages': { call: (fx) => ({ params: { id: fx.conversationId } }), expect: screenToo(theirs(200), 404) },
+  // One of the screen's quick replies, so the screen is refused for the conversation, not the text.
+  'POST /api/v1/conversations/:id/messages': { call: (fx) => ({ params: { id: fx.conversationId }, body: { body: 'Thank you!' } }), expect: screenToo(theirs(201), 404) },
+  'POST /api/v1/conversations/:id/read': { call: (fx) => ({ params: { id: fx.conversationId }, body: { messageId: fx.messageId } }), expect: screenToo(theirs(204), 404) },
   // The admin is in the conversation and sees the message, but only its author changes it.
   'PATCH /api/v1/messages/:id': { call: (fx) => ({ params: { id: fx.messageId }, body: { body: 'Hoi, verbeterd' } }), expect: theirs(200, 403) },
   // An admin deletes any message of a conversation they are in.
   'DELETE /api/v1/messages/:id': { setup: async (fx) => ({ params: { id: await freshMessage(fx) } }), expect: theirs(204) },
   'GET /api/v1/search': { call: () => ({ query: { q: 'hoi' } }), expect: signedIn(200) },
 
-  'GET /api/v1/notices': { expect: signedIn(200) },
+  'GET /api/v1/notices': { expect: screenToo(signedIn(200), 200) },
   'POST /api/v1/notices': { call: () => ({ body: { title: 'Verjaardag', body: 'Opa wordt 80!' } }), expect: adminOnly(201) },
-  'POST /api/v1/notices/:id/read': { call: (fx) => ({ params: { id: fx.noticeId } }), expect: theirs(204) },
+  'POST /api/v1/notices/:id/read': { call: (fx) => ({ params: { id: fx.noticeId } }), expect: screenToo(theirs(204), 404) },
 
   'GET /api/v1/support': { expect: signedIn(200) },
   'POST /api/v1/support': { call: () => ({ body: { subject: 'Foto’s', body: 'Hoe stuur ik een foto?' } }), expect: signedIn(201) },
@@ -226,10 +237,10 @@ const table: Record<string, Row> = {
   'GET /api/v1/media': { expect: signedIn(200) },
   // Without a multipart body every signed-in person gets the same refusal; uploads have their own tests.
   'POST /api/v1/media': { expect: signedIn(415) },
-  'GET /api/v1/media/:id': { call: (fx) => ({ params: { id: fx.mediaId } }), expect: theirs(200) },
-  'GET /api/v1/media/:id/link': { call: (fx) => ({ params: { id: fx.mediaId }, query: { size: 'thumb' } }), expect: theirs(200) },
+  'GET /api/v1/media/:id': { call: (fx) => ({ params: { id: fx.mediaId } }), expect: screenToo(theirs(200), 404) },
+  'GET /api/v1/media/:id/link': { call: (fx) => ({ params: { id: fx.mediaId }, query: { size: 'thumb' } }), expect: screenToo(theirs(200), 404) },
   'PUT /api/v1/me/photo': { call: () => ({ body: { mediaId: null } }), expect: signedIn(200) },
-  'GET /api/v1/media/:id/:size': { call: (fx) => ({ params: { id: fx.mediaId, size: 'thumb' } }), expect: theirs(200) },
+  'GET /api/v1/media/:id/:size': { call: (fx) => ({ params: { id: fx.mediaId, size: 'thumb' } }), expect: screenToo(theirs(200), 404) },
   'DELETE /api/v1/media/:id': { setup: async (fx) => ({ params: { id: await freshMedia(fx.server, fx.anna, fx.conversationId) } }), expect: theirs(204) },
 
   // Slideshows are the whole family's: every member sees them; admins shape them.
@@ -246,12 +257,27 @@ const table: Record<string, Row> = {
       must(await fx.server.api(`/api/v1/slideshows/${fx.slideshowId}/items`, { cookie: fx.anna.cookie, body: { mediaId } }), 204, 'add to slideshow');
       return { params: { id: fx.slideshowId, mediaId } };
     },
-    expect: { signedOut: 401, admin: 204, memberIn: 204, memberOut: 403 },
+    expect: { signedOut: 401, admin: 204, memberIn: 204, memberOut: 403, station: 403 },
   },
   'PUT /api/v1/slideshows/:id/order': { setup: async (fx) => ({ params: { id: await freshSlideshow(fx) }, body: { mediaIds: [] } }), expect: adminOnly(204) },
   'GET /api/v1/station-people/:id/slideshows': { call: (fx) => ({ params: { id: fx.stationPersonId } }), expect: adminOnly(200) },
   'PUT /api/v1/station-people/:id/slideshows': { call: (fx) => ({ params: { id: fx.stationPersonId }, body: { slideshowIds: [fx.slideshowId] } }), expect: adminOnly(200) },
   'GET /api/v1/station-people/:id/playlist': { call: (fx) => ({ params: { id: fx.stationPersonId } }), expect: adminOnly(200) },
+
+  // Pairing is where a screen starts: anyone may ask for a code and ask after it.
+  'POST /api/v1/stations/pairing': { expect: everyone(201) },
+  'POST /api/v1/stations/pairing/check': { setup: async (fx) => ({ body: { secret: (await requestPairing(fx.server)).secret } }), expect: everyone(200) },
+  'GET /api/v1/stations': { expect: adminOnly(200) },
+  'POST /api/v1/stations': {
+    setup: async (fx) => ({ body: { code: (await requestPairing(fx.server)).code, name: 'Keuken', stationPersonId: fx.stationPersonId } }),
+    expect: adminOnly(201),
+  },
+  'PATCH /api/v1/stations/:id': { call: (fx) => ({ params: { id: fx.screen.id }, body: { name: 'Woonkamer' } }), expect: adminOnly(200) },
+  'DELETE /api/v1/stations/:id': { setup: async (fx) => ({ params: { id: (await pairStation(fx.server, fx.admin, fx.stationPersonId, 'Weg')).id } }), expect: adminOnly(204) },
+  'GET /api/v1/station-people/:id/settings': { call: (fx) => ({ params: { id: fx.stationPersonId } }), expect: adminOnly(200) },
+  'PATCH /api/v1/station-people/:id/settings': { call: (fx) => ({ params: { id: fx.stationPersonId }, body: { readAloud: true } }), expect: adminOnly(200) },
+  'GET /api/v1/station/me': { expect: screenOnly(200) },
+  'GET /api/v1/station/playlist': { expect: screenOnly(200) },
 };
 
 async function freshSlideshow(fx: Fixture): Promise<string> {
@@ -274,7 +300,8 @@ function urlOf(key: string, call: Call): string {
 
 async function send(fx: Fixture, key: string, who: Principal, call: Call): Promise<ApiResponse> {
   const member = memberOf(fx, who);
-  const cookie = member ? (call.cookie ?? member.cookie) : undefined;
+  const own = who === 'station' ? fx.screen.cookie : member?.cookie;
+  const cookie = own ? (call.cookie ?? own) : undefined;
   return fx.server.api(urlOf(key, call), { method: methodOf(key), body: call.body, cookie });
 }
 
@@ -304,6 +331,7 @@ test.before(async () => {
     anna,
     bob,
     stationPersonId: station.body.stationPerson.id,
+    screen: await pairStation(server, admin, station.body.stationPerson.id),
     groupId: group.body.group.id,
     groupConversationId: group.body.group.conversationId,
     conversationId,
@@ -347,6 +375,9 @@ test('every route of a user or admin is refused signed out, and every admin rout
     if (!row) continue;
     if (spec.access !== 'public') t.is(row.expect.signedOut, 401, key);
     if (spec.access === 'admin') t.deepEqual([row.expect.memberIn, row.expect.memberOut], [403, 403], key);
+    // A screen reaches only the routes marked for it; persons never reach a screen's own.
+    if ((spec.access === 'user' || spec.access === 'admin') && !spec.station) t.is(row.expect.station, 403, key);
+    if (spec.access === 'station') t.deepEqual([row.expect.signedOut, row.expect.admin, row.expect.memberIn, row.expect.memberOut], [401, 403, 403, 403], key);
     // On a user route a member is never forbidden: someone else's thing is absent for them (404).
     // (415: the upload row sends no file, which is refused before anything is looked up. The one
     // 403: B sees the slideshow and its items, but only who added an item or an admin takes it out.)
@@ -359,7 +390,7 @@ function privateOf(f: Fixture): string[] {
   return [f.groupId, f.groupConversationId, f.conversationId, f.messageId, f.noticeId, f.helpRequestId, f.mediaId, 'Hoi Pieter', 'Wie past zaterdag op?', 'Hoe bel ik oma?'];
 }
 
-const names: Record<Principal, string> = { signedOut: 'signed out', admin: 'the admin', memberIn: 'a member in it', memberOut: 'a member not in it' };
+const names: Record<Principal, string> = { signedOut: 'signed out', admin: 'the admin', memberIn: 'a member in it', memberOut: 'a member not in it', station: 'a paired screen' };
 
 for (const [key, row] of Object.entries(table)) {
   const summary = principals.map((who) => `${row.expect[who]} for ${names[who]}`).join(', ');
@@ -370,7 +401,7 @@ for (const [key, row] of Object.entries(table)) {
       const call = { ...row.call?.(f), ...(await row.setup?.(f, who)) };
       const response = await send(f, key, who, call);
       t.is(response.status, row.expect[who], `${names[who]}: ${JSON.stringify(response.body)}`);
-      if (response.status < 300 && (who === 'memberOut' || who === 'signedOut')) {
+      if (response.status < 300 && (who === 'memberOut' || who === 'signedOut' || who === 'station')) {
         const text = JSON.stringify(response.body ?? null);
         t.deepEqual(privateOf(f).filter((secret) => text.includes(secret)), [], `${names[who]}: nothing of A's leaks`);
       }

@@ -1,11 +1,21 @@
 /** The chat calls of the web app (server/routes/conversations.ts). */
 import { request } from '../common/api.js';
+import { uploadFile, type Upload, type UploadProgress } from '../common/upload.js';
 
 /** A photo or video in a message (server/presenters/media.ts), as far as the chat shows it. */
 export interface AttachmentJson {
   id: string;
-  kind: string;
-  urls: Record<string, string>;
+  kind: 'photo' | 'video';
+  width: number | null;
+  height: number | null;
+  /** thumb, station, full for photos; video, poster for videos (each needs the session). */
+  urls: Partial<Record<'thumb' | 'station' | 'full' | 'video' | 'poster', string>>;
+}
+
+/** How far one participant has read: the newest message they have seen (null: none yet). */
+export interface ReadMarkerJson {
+  userId: string;
+  messageId: string | null;
 }
 
 /** A message (server/presenters/message.ts). */
@@ -41,8 +51,14 @@ export async function listConversations(): Promise<ConversationJson[]> {
   return (await request<{ conversations: ConversationJson[] }>('/api/v1/conversations')).conversations;
 }
 
-export async function getConversation(id: string): Promise<ConversationJson> {
-  return (await request<{ conversation: ConversationJson }>(`/api/v1/conversations/${enc(id)}`)).conversation;
+/** One conversation, with how far each participant has read. */
+export async function getConversation(id: string): Promise<{ conversation: ConversationJson; readMarkers: ReadMarkerJson[] }> {
+  return request(`/api/v1/conversations/${enc(id)}`);
+}
+
+/** The direct conversation with one person, made on first use. */
+export async function openDirectConversation(userId: string): Promise<ConversationJson> {
+  return (await request<{ conversation: ConversationJson }>('/api/v1/conversations/direct', { body: { userId } })).conversation;
 }
 
 /** One page of history, newest first; `nextBefore` reads the page before it. */
@@ -51,10 +67,41 @@ export async function listMessages(id: string, before?: string): Promise<{ messa
   return request(`/api/v1/conversations/${enc(id)}/messages${query}`);
 }
 
-export async function sendMessage(id: string, body: string): Promise<MessageJson> {
-  return (await request<{ message: MessageJson }>(`/api/v1/conversations/${enc(id)}/messages`, { body: { body } })).message;
+/** What a new message holds: text, photos and videos (media ids), or both; maybe a reply. */
+export interface NewMessage {
+  body?: string;
+  replyTo?: string;
+  attachments?: string[];
+}
+
+export async function sendMessage(id: string, message: NewMessage): Promise<MessageJson> {
+  return (await request<{ message: MessageJson }>(`/api/v1/conversations/${enc(id)}/messages`, { body: message })).message;
+}
+
+/** Changes the text of one's own message. */
+export async function editMessage(id: string, body: string): Promise<MessageJson> {
+  return (await request<{ message: MessageJson }>(`/api/v1/messages/${enc(id)}`, { method: 'PATCH', body: { body } })).message;
+}
+
+/** Deletes a message; a tombstone keeps its place. */
+export async function deleteMessage(id: string): Promise<void> {
+  await request(`/api/v1/messages/${enc(id)}`, { method: 'DELETE' });
+}
+
+/** Messages of one's conversations that hold every word of `query`, newest first. */
+export async function searchMessages(query: string, signal?: AbortSignal): Promise<MessageJson[]> {
+  return (await request<{ messages: MessageJson[] }>(`/api/v1/search?q=${enc(query)}`, { signal })).messages;
 }
 
 export async function markRead(id: string, messageId: string): Promise<void> {
   await request(`/api/v1/conversations/${enc(id)}/read`, { body: { messageId } });
+}
+
+/**
+ * Uploads one photo or video (POST /api/v1/media) with progress; `done` gives the stored item,
+ * `cancel()` stops it.
+ */
+export function uploadMedia(file: File, onProgress: (progress: UploadProgress) => void): Upload<AttachmentJson> {
+  const upload = uploadFile<{ media: AttachmentJson }>('/api/v1/media', file, onProgress);
+  return { done: upload.done.then((answer) => answer.media), cancel: upload.cancel };
 }

@@ -7,15 +7,17 @@ import type { ReactNode } from 'react';
 import { matchPath } from '../common/router.js';
 import { AcceptInvitation } from './screens/AcceptInvitation.js';
 import { Account } from './screens/Account.js';
-import { Chats, Conversation } from './screens/Chats.js';
-import { ComingSoon } from './screens/ComingSoon.js';
+import { Chats } from './screens/Chats.js';
+import { Conversation } from './screens/Conversation.js';
 import { Family } from './screens/Family.js';
 import { Help } from './screens/Help.js';
 import { Home } from './screens/Home.js';
 import { Notices } from './screens/Notices.js';
 import { MagicLinkLanding } from './screens/MagicLinkLanding.js';
 import { More } from './screens/More.js';
+import { Photos } from './screens/Photos.js';
 import { SignIn } from './screens/SignIn.js';
+import { Slideshows } from './screens/Slideshows.js';
 
 /** One page: a path pattern (`:name` segments allowed), who may see it, and what it shows. */
 export interface RouteDefinition {
@@ -28,7 +30,8 @@ export const routes: RouteDefinition[] = [
   { path: '/', access: 'user', render: () => <Home /> },
   { path: '/chats', access: 'user', render: () => <Chats /> },
   { path: '/chats/:id', access: 'user', render: (params) => <Conversation key={params.id} id={params.id ?? ''} /> },
-  { path: '/photos', access: 'user', render: () => <ComingSoon title="nav.photos" /> },
+  { path: '/photos', access: 'user', render: () => <Photos /> },
+  { path: '/slideshows', access: 'user', render: () => <Slideshows /> },
   { path: '/more', access: 'user', render: () => <More /> },
   { path: '/family', access: 'user', render: () => <Family /> },
   { path: '/account', access: 'user', render: () => <Account /> },

@@ -5,7 +5,9 @@ import * as noticesSupport from './20261125020000-notices-support.js';
 import * as media from './20261125030000-media.js';
 import * as slideshows from './20261125040000-slideshows.js';
 import * as profilePhoto from './20261125050000-profile-photo.js';
+import * as stations from './20261125060000-stations.js';
 import * as mediaGrid from './20261126090000-media-grid.js';
+import * as calls from './20261127090000-calls.js';
 
 /** A migration as umzug runs it. */
 export interface Migration {
@@ -25,5 +27,7 @@ export const migrations: Migration[] = [
   { name: '20261125030000-media', ...media },
   { name: '20261125040000-slideshows', ...slideshows },
   { name: '20261125050000-profile-photo', ...profilePhoto },
+  { name: '20261125060000-stations', ...stations },
   { name: '20261126090000-media-grid', ...mediaGrid },
+  { name: '20261127090000-calls', ...calls },
 ];
