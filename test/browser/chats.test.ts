@@ -1,9 +1,12 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import test, { type ExecutionContext } from 'ava';
 import type { Locator, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { closeBrowser, openPage, screenshot, type BrowserPage } from '../helpers/browser.js';
 import { buildAdmin, buildMember, until, type Member } from '../helpers/family.js';
-import { startTestServer, type TestServer } from '../helpers/server.js';
+import { startTestServer, tempDir, type TestServer } from '../helpers/server.js';
 
 /**
  * Chats in a real browser against a real server, as relatives use them: the conversation list,
@@ -228,6 +231,38 @@ test('a relative sends three photos with progress per file, and the other sees t
   await b.page.getByRole('button', { name: 'Remove notities.txt' }).click();
   await b.page.getByText('notities.txt is not a photo').waitFor({ state: 'detached' });
 
+  t.deepEqual(a.problems, []);
+  t.deepEqual(b.problems, []);
+});
+
+test('a video sent without words plays in the other browser with its poster and controls', async (t) => {
+  const dir = tempDir();
+  t.teardown(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const file = path.join(dir, 'kleinkind.mp4');
+  const made = spawnSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'testsrc=duration=2:size=320x240:rate=25', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', file]);
+  t.is(made.status, 0, 'ffmpeg is installed by .ci/run');
+  const { a, b } = await twoInAChat(t);
+
+  const chooser = b.page.waitForEvent('filechooser');
+  await b.page.getByRole('button', { name: 'Add photos' }).click();
+  await (await chooser).setFiles([{ name: 'kleinkind.mp4', mimeType: 'video/mp4', buffer: fs.readFileSync(file) }]);
+  await b.page.getByText('Ready').waitFor();
+  await b.page.getByRole('button', { name: 'Send' }).click();
+
+  const video = messagesOf(a.page, 'Bram').getByRole('listitem').last().locator('video');
+  await video.waitFor();
+  t.is(await video.getAttribute('aria-label'), 'Video from Bram');
+  t.true(await video.evaluate((element) => (element as HTMLVideoElement).controls));
+  t.regex((await video.getAttribute('poster')) ?? '', /\/poster$/);
+  // The poster is a real image, and the video plays.
+  t.true(await a.page.evaluate(async (url) => (await fetch(url)).headers.get('content-type')?.startsWith('image/') ?? false, (await video.getAttribute('poster')) as string));
+  await video.evaluate((element) => {
+    const player = element as HTMLVideoElement;
+    player.muted = true;
+    return player.play();
+  });
+  await until(() => video.evaluate((element) => (element as HTMLVideoElement).currentTime > 0));
+  await screenshot(a.page, 'chats-video');
   t.deepEqual(a.problems, []);
   t.deepEqual(b.problems, []);
 });
