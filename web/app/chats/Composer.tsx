@@ -74,8 +74,10 @@ export function Composer(props: ComposerProps) {
 
   useEffect(() => {
     if (!waiting) return;
-    if (failed) setWaiting(false);
-    else if (!pending) void send();
+    if (failed) {
+      setWaiting(false);
+      setError(t('chats.upload.fixFailed'));
+    } else if (!pending) void send();
     // send() of this render reads the newest text and uploads.
   }, [waiting, failed, pending]);
 
