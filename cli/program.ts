@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { version } from '../server/version.js';
 import { groupCommand } from './commands/group.js';
 import { initCommand } from './commands/init.js';
+import { jitsiCommand } from './commands/jitsi.js';
 import { mailCommand } from './commands/mail.js';
 import { mediaCommand } from './commands/media.js';
 import { migrateCommand } from './commands/migrate.js';
@@ -15,7 +16,7 @@ export function createProgram(): Command {
     .description('prifora: a self-hosted communication suite for one family')
     .version(version, '-v, --version')
     .showSuggestionAfterError(true);
-  for (const register of [initCommand, startCommand, userCommand, groupCommand, noticeCommand, mediaCommand, mailCommand, migrateCommand]) register(program);
+  for (const register of [initCommand, startCommand, userCommand, groupCommand, noticeCommand, mediaCommand, mailCommand, jitsiCommand, migrateCommand]) register(program);
   const strict = (command: Command) => {
     command.exitOverride().allowExcessArguments(false).configureOutput({ outputError: () => undefined });
     command.commands.forEach(strict);

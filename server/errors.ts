@@ -33,6 +33,7 @@ export type ErrorCode =
   | 'config_exists'
   | 'config_missing'
   | 'mail_failed'
+  | 'jitsi_unavailable'
   | 'internal';
 
 export interface AppErrorOptions {

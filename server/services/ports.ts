@@ -41,3 +41,40 @@ export type MailRenderer = <T extends MailTemplate>(
   language: Language,
   params: MailTemplates[T] & { family: string },
 ) => Omit<OutgoingMail, 'to'>;
+
+/** One look at the family's Jitsi Meet from this host (`prifora jitsi check`). */
+export interface JitsiCheck {
+  /** reachable: the domain answers over https; externalApi: it serves the IFrame API script. */
+  name: 'reachable' | 'externalApi';
+  ok: boolean;
+  url: string;
+  /** One sentence for people: what was found, or what is wrong and where to look. */
+  detail: string;
+}
+
+/** What a docker compose set-up of prifora with its own Jitsi Meet is made from. */
+export interface JitsiComposeSettings {
+  /** Absolute: the compose file points at the Dockerfile written there. */
+  outDir: string;
+  priforaPublicUrl: string;
+  jitsiDomain: string;
+  /** For the certificate authority's expiry mails; null: none. */
+  email: string | null;
+  appId: string;
+  appSecret: string;
+  recording: boolean;
+  timeZone: string;
+}
+
+/** A file of a generated set-up, relative to its folder. */
+export interface GeneratedFile {
+  name: string;
+  text: string;
+  mode: number;
+}
+
+/** The Jitsi bridge as the CLI uses it outside calls. */
+export interface JitsiSetup {
+  check(domain: string): Promise<JitsiCheck[]>;
+  composeFiles(settings: JitsiComposeSettings): GeneratedFile[];
+}
