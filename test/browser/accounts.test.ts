@@ -1,6 +1,8 @@
 import test, { type ExecutionContext } from 'ava';
 import { closeBrowser, mailedLink, openPage, screenshot, localLink } from '../helpers/browser.js';
+import { linkIn } from '../helpers/family.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
+import { startSmtp } from '../helpers/smtp.js';
 
 /**
  * The first screens of the web app, driven in a real browser against a real server: set-up,
@@ -84,12 +86,30 @@ test('the set-up link creates the first admin, explains field problems beside th
   t.deepEqual(problems, []);
 });
 
-test('an emailed invitation is accepted in the browser and greets the new member on Home', async (t) => {
-  const server = await startFamily(t);
+test('an admin invites by email in the browser, the mail arrives over SMTP, and the relative joins from its link and lands on Home', async (t) => {
+  const smtp = await startSmtp();
+  t.teardown(() => smtp.close());
+  const server = await startTestServer({ 'family.name': 'De Vries', 'mail.smtp.host': '127.0.0.1', 'mail.smtp.port': smtp.port, 'mail.smtp.security': 'none' });
+  t.teardown(() => server.stop());
   const cookie = await createAdmin(t, server);
-  const link = await invite(t, server, cookie, 'bram@example.org');
-  const { page, problems } = await openPage(t, server);
 
+  // Anna invites Bram from the Family screen.
+  const anna = await openPage(t, server);
+  await anna.page.goto('/family');
+  await anna.page.getByLabel('Email address').fill(admin.email);
+  await anna.page.getByLabel('Password').fill(admin.password);
+  await anna.page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await anna.page.getByRole('heading', { level: 1, name: 'Your family' }).waitFor();
+  await anna.page.getByLabel('Their email address').fill('bram@example.org');
+  await anna.page.getByRole('button', { name: 'Send invitation' }).click();
+  await anna.page.getByText('The invitation is on its way to bram@example.org.').waitFor();
+
+  // The mail goes through a real SMTP server; its link opens the invitation in Bram's browser.
+  const mail = await smtp.nextMail('bram@example.org');
+  t.regex(mail.subject ?? '', /Anna.*De Vries/);
+  const link = localLink(server, linkIn(mail.text));
+  t.regex(link, /\/invite#[A-Za-z0-9_-]+$/);
+  const { page, problems } = await openPage(t, server);
   await page.goto(link);
   await page.getByRole('heading', { level: 1, name: 'Anna invites you to the De Vries family' }).waitFor();
   t.is(await page.getByLabel('Email address').inputValue(), 'bram@example.org');
@@ -112,13 +132,17 @@ test('an emailed invitation is accepted in the browser and greets the new member
   await page.getByLabel('Username').fill('bram');
   await page.getByRole('button', { name: 'Create my account' }).click();
   await page.getByRole('heading', { level: 1, name: greeting('Bram') }).waitFor();
+  t.is(new URL(page.url()).pathname, '/');
 
+  // Anna's Family screen shows Bram without a reload (a live event), and the invitation is used.
+  await anna.page.locator('.person-card', { hasText: 'Bram de Vries' }).waitFor();
+  t.is(await anna.page.getByText('No invitations are waiting for an answer.').count(), 1);
   const members = await server.api('/api/v1/users', { cookie });
   t.deepEqual(
     members.body.users.map((u: { firstName: string; role: string }) => [u.firstName, u.role]),
     [['Anna', 'admin'], ['Bram', 'member']],
   );
-  t.deepEqual(problems, []);
+  t.deepEqual([...problems, ...anna.problems], []);
 });
 
 test('a used invitation link says it has already been used and offers to sign in', async (t) => {

@@ -35,6 +35,15 @@ const generalCodes = new Set<ApiErrorCode>([
   'bad_response',
 ]);
 
+// Codes whose general sentence lives in an area's catalogue (web/common/messages/<area>.*.ts).
+const areaSentences: ErrorSentences = {
+  wrong_password: 'people.error.wrong_password',
+  unsupported_file: 'people.error.unsupported_file',
+  unprocessable_media: 'people.error.unprocessable_media',
+  storage_full: 'people.error.storage_full',
+  range_not_satisfiable: 'people.error.range_not_satisfiable',
+};
+
 /** "Too many attempts. Please try again in 3 minutes, at 14:35." */
 function rateLimitSentence(error: ApiError, i18n: I18n): string {
   if (!error.retryAfterSeconds) return i18n.t('error.rate_limited');
@@ -53,6 +62,8 @@ export function errorSentence(error: unknown, i18n: I18n, own: ErrorSentences = 
   if (ownKey) return i18n.t(ownKey);
   if (error.code === 'rate_limited') return rateLimitSentence(error, i18n);
   if (generalCodes.has(error.code)) return i18n.t(`error.${error.code}` as MessageKey);
+  const areaKey = areaSentences[error.code];
+  if (areaKey) return i18n.t(areaKey);
   return error.message || i18n.t('error.internal');
 }
 

@@ -22,6 +22,8 @@ export interface UserJson {
   firstName: string;
   lastName: string;
   displayName: string;
+  /** The profile photo's thumbnail (needs the session), or null. */
+  photoUrl: string | null;
   email?: string;
   mobile?: string;
   language?: Language | null;

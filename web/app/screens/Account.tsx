@@ -1,118 +1,30 @@
-import { useState, type FormEvent } from 'react';
-import { Button } from '../../common/components/Button.js';
-import { Notice } from '../../common/components/Notice.js';
+import { useState } from 'react';
 import { PageHeading } from '../../common/components/PageHeading.js';
-import { TextField } from '../../common/components/TextField.js';
-import { errorSentence, fieldErrors } from '../../common/errors.js';
-import { languageNames, languages, useI18n, type Language } from '../../common/i18n.js';
+import { useI18n } from '../../common/i18n.js';
+import { LanguageChoice } from '../account/LanguageChoice.js';
+import { PasswordForm } from '../account/PasswordForm.js';
+import { ProfileForm } from '../account/ProfileForm.js';
+import { ProfilePhoto } from '../account/ProfilePhoto.js';
+import '../account/account.css';
 import { AppFrame } from '../components/Frames.js';
 import { SignedInDevices } from '../components/SignedInDevices.js';
-import { updateMe, type ProfileChanges } from '../familyApi.js';
-import { useSession } from '../session.js';
 
-const fields = ['firstName', 'lastName', 'username', 'email', 'mobile'] as const;
-type Field = (typeof fields)[number];
-
-/** My Account: correct one's profile, choose the language (applied at once), and signed-in devices. */
+/**
+ * My Account: language (applied at once), profile photo, my details, password, and the devices
+ * I am signed in on. The parts live in web/app/account/.
+ */
 export function Account() {
-  const i18n = useI18n();
-  const { t } = i18n;
-  const session = useSession();
-  const me = session.me;
-  const [values, setValues] = useState<Record<Field, string>>(() => ({
-    firstName: me?.firstName ?? '',
-    lastName: me?.lastName ?? '',
-    username: me?.username ?? '',
-    email: me?.email ?? '',
-    mobile: me?.mobile ?? '',
-  }));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [saved, setSaved] = useState(false);
-  const [languageError, setLanguageError] = useState<string | null>(null);
-  const [pendingLanguage, setPendingLanguage] = useState<Language | null>(null);
-
-  const labels: Record<Field, string> = {
-    firstName: t('profile.firstName'),
-    lastName: t('profile.lastName'),
-    username: t('profile.username'),
-    email: t('profile.email'),
-    mobile: t('profile.mobile'),
-  };
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    setSaved(false);
-    const changes: ProfileChanges = {};
-    for (const field of fields) if (values[field] !== (me?.[field] ?? '')) changes[field] = values[field].trim();
-    try {
-      const user = await updateMe(changes);
-      session.updatedMe(user);
-      setSaved(true);
-    } catch (thrown) {
-      setError(thrown);
-      const first = fields.find((f) => fieldErrors(thrown, i18n)[f]);
-      if (first) window.setTimeout(() => document.querySelector<HTMLInputElement>(`[data-field="${first}"]`)?.focus(), 0);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const chooseLanguage = async (language: Language) => {
-    setLanguageError(null);
-    setPendingLanguage(language);
-    try {
-      session.updatedMe(await updateMe({ language }));
-    } catch (thrown) {
-      setLanguageError(errorSentence(thrown, i18n));
-    } finally {
-      setPendingLanguage(null);
-    }
-  };
-
-  const problems = fieldErrors(error, i18n);
-  const current = pendingLanguage ?? me?.language ?? i18n.language;
+  const { t } = useI18n();
+  // A password change signs out the other devices: the list is loaded afresh after one.
+  const [devicesVersion, setDevicesVersion] = useState(0);
   return (
     <AppFrame>
       <PageHeading title={t('account.pageTitle')}>{t('account.title')}</PageHeading>
-      <section className="card stack" aria-labelledby="account-language">
-        <h2 id="account-language">{t('account.language')}</h2>
-        <fieldset className="choices">
-          <legend className="choices__legend">{t('account.languageLegend')}</legend>
-          {languages.map((code) => (
-            <label key={code} className="choice" lang={code}>
-              <input type="radio" name="language" value={code} checked={current === code} onChange={() => void chooseLanguage(code)} />
-              {languageNames[code]}
-            </label>
-          ))}
-        </fieldset>
-        {languageError && <Notice tone="error">{languageError}</Notice>}
-      </section>
-      <section className="card stack" aria-labelledby="account-profile">
-        <h2 id="account-profile">{t('account.profile')}</h2>
-        <form className="stack" onSubmit={submit} noValidate>
-          {error !== null && <Notice tone="error">{Object.keys(problems).length ? t('form.fixFields') : errorSentence(error, i18n)}</Notice>}
-          {fields.map((field) => (
-            <TextField
-              key={field}
-              data-field={field}
-              label={labels[field]}
-              value={values[field]}
-              type={field === 'email' ? 'email' : field === 'mobile' ? 'tel' : 'text'}
-              autoComplete={field === 'firstName' ? 'given-name' : field === 'lastName' ? 'family-name' : field === 'email' ? 'email' : field === 'mobile' ? 'tel' : 'username'}
-              error={problems[field]}
-              onValueChange={(value) => setValues((v) => ({ ...v, [field]: value }))}
-            />
-          ))}
-          <Button type="submit" busy={busy} busyLabel={t('account.saving')}>
-            {t('account.save')}
-          </Button>
-          {saved && <Notice tone="success">{t('account.saved')}</Notice>}
-        </form>
-      </section>
-      <SignedInDevices />
+      <LanguageChoice />
+      <ProfilePhoto />
+      <ProfileForm />
+      <PasswordForm onChanged={() => setDevicesVersion((v) => v + 1)} />
+      <SignedInDevices key={devicesVersion} />
     </AppFrame>
   );
 }
