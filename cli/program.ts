@@ -8,6 +8,7 @@ import { mediaCommand } from './commands/media.js';
 import { migrateCommand } from './commands/migrate.js';
 import { noticeCommand } from './commands/notice.js';
 import { startCommand } from './commands/start.js';
+import { stationCommand } from './commands/station.js';
 import { userCommand } from './commands/user.js';
 
 /** Builds the prifora command with every subcommand; parsing errors throw instead of exiting. */
@@ -16,7 +17,7 @@ export function createProgram(): Command {
     .description('prifora: a self-hosted communication suite for one family')
     .version(version, '-v, --version')
     .showSuggestionAfterError(true);
-  for (const register of [initCommand, startCommand, userCommand, groupCommand, noticeCommand, mediaCommand, mailCommand, jitsiCommand, migrateCommand]) register(program);
+  for (const register of [initCommand, startCommand, userCommand, groupCommand, stationCommand, noticeCommand, mediaCommand, mailCommand, jitsiCommand, migrateCommand]) register(program);
   const strict = (command: Command) => {
     command.exitOverride().allowExcessArguments(false).configureOutput({ outputError: () => undefined });
     command.commands.forEach(strict);

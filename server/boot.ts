@@ -1,11 +1,13 @@
 import os from 'node:os';
 import path from 'node:path';
 import { createMailer, renderMail } from '../bridges/mail/index.js';
+import { createMdnsDiscovery, type MdnsOptions } from '../bridges/mdns/index.js';
 import type { Config } from './config/index.js';
 import type { Language } from './i18n/index.js';
 import { databasePath, openDatabase } from './db/index.js';
 import { createLogger, type Logger } from './logger.js';
 import type { ServiceContext } from './services/context.js';
+import type { LanDiscovery } from './services/ports.js';
 import { createCaches, invalidateCaches } from './services/cache.js';
 import { EventBus } from './services/events.js';
 import { MailQueue } from './services/mail.js';
@@ -58,6 +60,14 @@ export async function openServices(options: {
   };
   services.mailQueue = new MailQueue(services);
   return services as Services;
+}
+
+/**
+ * Finding prifora on the LAN over mDNS/DNS-SD: the server announces itself with it, and
+ * `prifora station discover` looks with it. Needs no data directory.
+ */
+export function createLanDiscovery(options: MdnsOptions = {}): LanDiscovery {
+  return createMdnsDiscovery(options);
 }
 
 /**

@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import os from 'node:os';
 import { createApp } from './app.js';
-import { openServices, type Services } from './boot.js';
+import { createLanDiscovery, openServices, type Services } from './boot.js';
 import type { Config } from './config/index.js';
 import { createLiveHub, type LiveHub, type LiveHubOptions } from './live/hub.js';
 import type { Logger } from './logger.js';
@@ -13,6 +13,8 @@ import { sweepMedia } from './services/media.js';
 import { typingAudience } from './services/conversations.js';
 import { pruneEvents } from './services/events.js';
 import { createSetupLink } from './services/invitations.js';
+import type { LanAnnouncement, LanDiscovery } from './services/ports.js';
+import { version } from './version.js';
 
 /** A running prifora server. */
 export interface RunningServer {
@@ -41,6 +43,25 @@ export function lanAddresses(): string[] {
     .map((info) => info.address);
 }
 
+/**
+ * The interface to announce on: the address the server listens on (so a server on 127.0.0.1 is
+ * announced to this host only), or every interface for a wildcard or a host name.
+ */
+export function announceInterface(host: string): string | undefined {
+  if (host === 'localhost' || host === '::1') return '127.0.0.1';
+  return /^\d{1,3}(\.\d{1,3}){3}$/.test(host) && host !== '0.0.0.0' ? host : undefined;
+}
+
+/** Announces the server on the LAN; where multicast does not work it says so once and runs on. */
+function announce(discovery: LanDiscovery, port: number, services: Services): LanAnnouncement {
+  return discovery.announce({ port, url: services.config.server.publicUrl, version }, (reason) =>
+    services.logger.warn(
+      { reason },
+      'multicast is not available here, so Home Stations cannot find this server by themselves (mDNS); type its address on the screen instead, or set discovery.mdns to false to silence this',
+    ),
+  );
+}
+
 function urlsFor(host: string, port: number): string[] {
   const wildcard = host === '0.0.0.0' || host === '::';
   const local = wildcard || host === '127.0.0.1' || host === 'localhost' ? `http://127.0.0.1:${port}` : `http://${host}:${port}`;
@@ -60,6 +81,8 @@ export async function startServer(options: {
   host?: string;
   /** Options of the live hub (tests shorten its heartbeat). */
   live?: LiveHubOptions;
+  /** How the server announces itself on the LAN (tests pass their own); mDNS by default. */
+  discovery?: LanDiscovery;
 }): Promise<RunningServer> {
   const services = await openServices({ dataDir: options.dataDir, config: options.config, logger: options.logger });
   const migrated = await applyMigrations(services);
@@ -111,7 +134,8 @@ export async function startServer(options: {
     services.logger.warn('ffmpeg is not installed: videos are stored and play, but get no poster frame and keep their metadata (apt-get install ffmpeg)');
   }
   const setupLink = (await hasAdmin()) ? null : await createSetupLink(services);
-  const hooks: Array<() => Promise<void> | void> = [() => live.close()];
+  const announcement = options.config.discovery.mdns ? announce(options.discovery ?? createLanDiscovery({ interface: announceInterface(host) }), port, services) : null;
+  const hooks: Array<() => Promise<void> | void> = [() => live.close(), () => announcement?.stop()];
   let stopping: Promise<void> | undefined;
 
   const stop = (graceMs = 10_000): Promise<void> => {

@@ -297,6 +297,14 @@ export const configKeys = {
       example: '30',
     }),
   },
+  discovery: {
+    mdns: key({
+      schema: z.boolean(),
+      description: 'Announce prifora on the LAN with mDNS/DNS-SD (_prifora._tcp, with the public URL) so a Home Station finds it; only on the address the server listens on. false: no announcement.',
+      default: true,
+      example: 'true',
+    }),
+  },
   log: {
     level: key({
       schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'must be one of fatal, error, warn, info, debug, trace, silent' }),

@@ -78,3 +78,58 @@ export interface JitsiSetup {
   check(domain: string): Promise<JitsiCheck[]>;
   composeFiles(settings: JitsiComposeSettings): GeneratedFile[];
 }
+
+/** What a server announces on the LAN (mDNS/DNS-SD, `_prifora._tcp`). */
+export interface ServerAnnouncement {
+  /** The TCP port the server listens on. */
+  port: number;
+  /** The public URL, where a Home Station opens /station. */
+  url: string;
+  version: string;
+}
+
+/** A running announcement. */
+export interface LanAnnouncement {
+  /** Says goodbye on the LAN and closes the socket. */
+  stop(): Promise<void>;
+}
+
+/** A prifora server found on the LAN. */
+export interface FoundServer {
+  /** The DNS-SD instance name, like "prifora on nas:8080". */
+  name: string;
+  /** Its public URL from the TXT record; null when it announced none that is usable. */
+  url: string | null;
+  version: string | null;
+  /** The address it answered from, and its port. */
+  host: string;
+  port: number;
+  addresses: string[];
+}
+
+/** Finding prifora on the home LAN: the server announces itself, a station (or the CLI) looks. */
+export interface LanDiscovery {
+  /** Starts announcing; onUnavailable is called once when multicast does not work here. */
+  announce(announcement: ServerAnnouncement, onUnavailable: (reason: string) => void): LanAnnouncement;
+  /** Asks the LAN for prifora servers and lists what answered within timeoutMs. */
+  browse(timeoutMs: number): Promise<FoundServer[]>;
+}
+
+/** Who a call token is for: prifora's id and the name people know them by (strings only). */
+export interface CallTokenPerson {
+  id: string;
+  name: string;
+  /** An absolute URL Jitsi can load without a session, or null. */
+  avatar: string | null;
+}
+
+/** What calls need of the Jitsi bridge (bridges/jitsi): a room per call and a token per participant. */
+export interface CallBridge {
+  /** A new unguessable, lowercase ASCII room name. */
+  newRoomName(): string;
+  /**
+   * A signed token that lets one person into one room of the family's Jitsi; recording only when
+   * `allowRecording` and the config's jitsi.recording both say so. Throws when no Jitsi is set up.
+   */
+  mintToken(input: { room: string; person: CallTokenPerson; allowRecording: boolean; now?: Date }): string;
+}

@@ -55,7 +55,8 @@ export function tempDir(prefix = 'prifora-test-'): string {
  */
 export async function startTestServer(config: Record<string, unknown> = {}, options: { live?: LiveHubOptions } = {}): Promise<TestServer> {
   const dataDir = tempDir();
-  const full = buildConfig({ 'family.name': 'Test', 'family.language': 'en', 'log.level': 'silent', ...config }, 'test');
+  // No LAN announcement unless a test asks for one (discovery.test.ts): test servers are not for stations to find.
+  const full = buildConfig({ 'family.name': 'Test', 'family.language': 'en', 'log.level': 'silent', 'discovery.mdns': false, ...config }, 'test');
   writeConfig(dataDir, full);
   const running = await startServer({ dataDir, config: full, logger: createLogger('silent', { pretty: false }), port: 0, host: '127.0.0.1', live: options.live });
   const url = `http://127.0.0.1:${running.port}`;
