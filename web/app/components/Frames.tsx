@@ -44,7 +44,7 @@ export function GuestFrame(props: { children: ReactNode }) {
 const places: Array<{ to: string; label: MessageKey; also?: string[] }> = [
   { to: '/', label: 'nav.home' },
   { to: '/chats', label: 'nav.chats' },
-  { to: '/photos', label: 'nav.photos' },
+  { to: '/photos', label: 'nav.photos', also: ['/slideshows'] },
   { to: '/family', label: 'nav.family' },
   { to: '/more', label: 'nav.more', also: ['/account', '/notices', '/help'] },
 ];

@@ -5,6 +5,7 @@ import { AppFrame } from '../components/Frames.js';
 
 const pages: Array<{ to: string; title: MessageKey }> = [
   { to: '/account', title: 'account.title' },
+  { to: '/slideshows', title: 'slideshows.title' },
   { to: '/notices', title: 'notices.title' },
   { to: '/help', title: 'help.title' },
 ];
