@@ -289,6 +289,27 @@ test('lists the signed-in devices, marks this one, and signs another one out', a
   t.deepEqual(problems, []);
 });
 
+test('a browser signed out from another device shows the sign-in page by itself, saying why', async (t) => {
+  const server = await startFamily(t);
+  const apiCookie = await createAdmin(t, server);
+  const { page, problems } = await openPage(t, server);
+  await page.goto('/signin');
+  await page.getByLabel('Email address').fill(admin.email);
+  await page.getByLabel('Password').fill(admin.password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: /^Good (morning|afternoon|evening)/ }).waitFor();
+
+  const sessions = await server.api('/api/v1/sessions', { cookie: apiCookie });
+  const browserSession = sessions.body.sessions.find((s: { current: boolean }) => !s.current);
+  t.truthy(browserSession, JSON.stringify(sessions.body));
+  t.is((await server.api(`/api/v1/sessions/${browserSession.id}`, { method: 'DELETE', cookie: apiCookie })).status, 204);
+
+  // No reload and no click: the live connection closes with "signed out" and the app follows.
+  await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+  await page.getByText('You are no longer signed in. Please sign in again.').waitFor();
+  t.deepEqual(problems, []);
+});
+
 test('speaks Dutch to a Dutch browser and follows the language switch', async (t) => {
   const server = await startFamily(t);
   await createAdmin(t, server);

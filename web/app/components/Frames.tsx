@@ -85,10 +85,15 @@ export function AppFrame(props: { children: ReactNode }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  // One live connection while signed in; screens subscribe to it.
+  // One live connection while signed in; screens subscribe to it. When the server closes it
+  // because this session was signed out elsewhere, the app says so and shows the sign-in page.
+  const signedOut = session.signedOut;
   useEffect(() => {
     live.start();
-  }, []);
+    return live.onStatus((status) => {
+      if (status === 'signedOut') signedOut('error.unauthenticated');
+    });
+  }, [signedOut]);
 
   const handleSignOut = async () => {
     setBusy(true);
