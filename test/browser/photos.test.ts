@@ -1,9 +1,12 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import test, { type ExecutionContext } from 'ava';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { closeBrowser, openPage, screenshot, type BrowserPage } from '../helpers/browser.js';
 import { buildAdmin, buildMember, until, type Member } from '../helpers/family.js';
-import { startTestServer, type TestServer } from '../helpers/server.js';
+import { startTestServer, tempDir, type TestServer } from '../helpers/server.js';
 
 /**
  * Photos, Slideshows and Home in a real browser against a real server: sharing several photos at
@@ -29,9 +32,10 @@ async function landscape(hue: number, width = 1600, height = 1200): Promise<Buff
   return sharp(Buffer.from(svg)).jpeg({ quality: 85 }).toBuffer();
 }
 
-async function uploadAs(server: TestServer, member: Member, hue: number): Promise<string> {
+async function uploadAs(server: TestServer, member: Member, hue: number, file?: { name: string; type: string; bytes: Buffer }): Promise<string> {
   const form = new FormData();
-  form.append('file', new Blob([new Uint8Array(await landscape(hue, 800, 600))], { type: 'image/jpeg' }), `photo-${hue}.jpg`);
+  const content = file ?? { name: `photo-${hue}.jpg`, type: 'image/jpeg', bytes: await landscape(hue, 800, 600) };
+  form.append('file', new Blob([new Uint8Array(content.bytes)], { type: content.type }), content.name);
   const response = await fetch(`${server.url}/api/v1/media`, { method: 'POST', body: form, headers: { cookie: member.cookie, origin: new URL(server.config.server.publicUrl).origin } });
   const body = (await response.json()) as { media: { id: string } };
   if (response.status !== 201) throw new Error(`upload: ${response.status} ${JSON.stringify(body)}`);
@@ -227,6 +231,48 @@ test('the photos of fresh uploads go into a slideshow in one go, and a failure s
   t.deepEqual((await slideshowOrder(f)).sort(), (await gridIds(f.server, f.anna)).sort());
   await dialog.getByRole('button', { name: 'Done' }).click();
   await dialog.waitFor({ state: 'detached' });
+  t.deepEqual(problems, []);
+});
+
+test('a video shown in a chat is in the grid with its length and plays in the viewer; a new photo arrives live', async (t) => {
+  const dir = tempDir();
+  const file = path.join(dir, 'kleinkind.mp4');
+  const made = spawnSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'testsrc=duration=2:size=320x240:rate=25', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', file]);
+  t.is(made.status, 0, 'ffmpeg is installed by .ci/run');
+  const f = await startFamily(t);
+  const video = await uploadAs(f.server, f.pieter, 0, { name: 'kleinkind.mp4', type: 'video/mp4', bytes: fs.readFileSync(file) });
+  const direct = await must(f.server.api('/api/v1/conversations/direct', { cookie: f.pieter.cookie, body: { userId: f.anna.id } }));
+  const conversationId: string = direct.conversation.id;
+  await must(f.server.api(`/api/v1/conversations/${conversationId}/messages`, { cookie: f.pieter.cookie, body: { body: 'Kijk eens!', attachments: [video] } }));
+
+  const { page, problems } = await openAs(t, f.server, f.anna);
+  const ready = liveReady(page);
+  await page.goto('/photos');
+  const grid = page.getByRole('list', { name: 'Photos and videos of the family, newest first' });
+  const tile = grid.getByRole('button', { name: 'Video, shared by Pieter, just now' });
+  await tile.waitFor();
+  t.is(await tile.locator('.media-thumb__video').textContent(), 'Video 0:02');
+  await tile.click();
+  const player = page.getByRole('dialog').locator('video');
+  await player.waitFor();
+  t.true(await player.evaluate((element) => (element as HTMLVideoElement).controls));
+  t.regex((await player.getAttribute('poster')) ?? '', /\/poster$/);
+  await player.evaluate((element) => {
+    const playing = element as HTMLVideoElement;
+    playing.muted = true;
+    return playing.play();
+  });
+  await until(() => player.evaluate((element) => (element as HTMLVideoElement).currentTime > 0));
+  t.is(await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).count(), 0, 'only whoever shared it or an admin deletes');
+  await page.keyboard.press('Escape');
+  await page.getByRole('dialog').waitFor({ state: 'detached' });
+
+  // Pieter shows a photo in the chat: it joins Anna's grid without a reload, in front.
+  await ready;
+  const photo = await uploadAs(f.server, f.pieter, 45);
+  await must(f.server.api(`/api/v1/conversations/${conversationId}/messages`, { cookie: f.pieter.cookie, body: { body: 'En nog een foto', attachments: [photo] } }));
+  await until(async () => (await grid.getByRole('button').count()) === 2);
+  t.is(await grid.getByRole('button').first().getAttribute('data-media-id'), photo);
   t.deepEqual(problems, []);
 });
 

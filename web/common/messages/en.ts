@@ -138,8 +138,6 @@ export const en = {
   'home.greeting.afternoon': 'Good afternoon, {name}',
   'home.greeting.evening': 'Good evening, {name}',
   'home.welcome': 'Welcome to the {family} family on prifora.',
-  'home.soonTitle': 'More is on its way',
-  'home.soon': 'Soon you will find the family’s photos, chats and calls here.',
   'home.signOut': 'Sign out',
   'home.signingOut': 'Signing out…',
 
@@ -243,7 +241,6 @@ export const en = {
   'nav.photos': 'Photos',
   'nav.family': 'Family',
   'nav.more': 'More',
-  'soon.text': 'This page is on its way. Until then, everything else works as usual.',
 } as const;
 
 /** A key of the catalogue. */

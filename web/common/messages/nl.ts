@@ -139,8 +139,6 @@ export const nl: Record<MessageKey, string> = {
   'home.greeting.afternoon': 'Goedemiddag {name}',
   'home.greeting.evening': 'Goedenavond {name}',
   'home.welcome': 'Welkom bij de familie {family} op prifora.',
-  'home.soonTitle': 'Er komt meer aan',
-  'home.soon': 'Binnenkort vind je hier de foto’s, chats en gesprekken van de familie.',
   'home.signOut': 'Uitloggen',
   'home.signingOut': 'Bezig met uitloggen…',
 
@@ -244,5 +242,4 @@ export const nl: Record<MessageKey, string> = {
   'nav.photos': 'Foto’s',
   'nav.family': 'Familie',
   'nav.more': 'Meer',
-  'soon.text': 'Deze pagina komt eraan. Tot die tijd werkt de rest gewoon.',
 };
