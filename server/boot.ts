@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { createMailer, renderMail } from '../bridges/mail/index.js';
+import { createCallBridge } from './callBridge.js';
 import { createMdnsDiscovery, type MdnsOptions } from '../bridges/mdns/index.js';
 import type { Config } from './config/index.js';
 import type { Language } from './i18n/index.js';
@@ -9,6 +10,7 @@ import { createLogger, type Logger } from './logger.js';
 import type { ServiceContext } from './services/context.js';
 import type { LanDiscovery } from './services/ports.js';
 import { createCaches, invalidateCaches } from './services/cache.js';
+import { CallRuntime } from './services/callRuntime.js';
 import { EventBus } from './services/events.js';
 import { MailQueue } from './services/mail.js';
 import { StationPresence } from './services/presence.js';
@@ -47,6 +49,8 @@ export async function openServices(options: {
     bus,
     caches,
     stationPresence: new StationPresence(),
+    calls: new CallRuntime({ ringMs: options.config.calls.ringSeconds * 1000, aliveMs: options.config.calls.aliveSeconds * 1000 }),
+    callBridge: createCallBridge(options.config.jitsi),
     logger,
     mailer,
     renderMail,
@@ -54,6 +58,7 @@ export async function openServices(options: {
     kickMailQueue: () => services.mailQueue?.kick(),
     async close() {
       await services.mailQueue?.stop();
+      services.calls.stop();
       mailer.close();
       await db.close();
     },

@@ -33,6 +33,13 @@ export type ErrorCode =
   | 'config_exists'
   | 'config_missing'
   | 'mail_failed'
+  | 'call_not_allowed'
+  | 'call_not_now'
+  | 'look_in_not_allowed'
+  | 'call_over'
+  | 'call_taken'
+  | 'nobody_available'
+  | 'needs_jitsi'
   | 'jitsi_unavailable'
   | 'internal';
 

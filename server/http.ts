@@ -10,6 +10,7 @@ import { hasAdmin } from './services/accounts.js';
 import { videoToolsAvailable } from './media/video.js';
 import { applyMigrations } from './services/database.js';
 import { sweepMedia } from './services/media.js';
+import { watchCalls } from './services/callWatch.js';
 import { typingAudience } from './services/conversations.js';
 import { pruneEvents } from './services/events.js';
 import { createSetupLink } from './services/invitations.js';
@@ -105,6 +106,10 @@ export async function startServer(options: {
   });
   const live = createLiveHub(services, options.live);
   live.typingAudience = (context, userId, conversationId) => typingAudience(context, userId, conversationId);
+  live.calls = services.calls;
+  services.calls.online = (userId) => live.isOnline(userId);
+  // Calls still ringing or active when the server stopped get their timers back before anyone can connect.
+  const stopWatchingCalls = await watchCalls(services);
   server.on('upgrade', (request, socket, head) => {
     // An upgraded socket belongs to the hub, which closes it as "going away" on stop.
     sockets.delete(socket as Socket);
@@ -135,7 +140,7 @@ export async function startServer(options: {
   }
   const setupLink = (await hasAdmin()) ? null : await createSetupLink(services);
   const announcement = options.config.discovery.mdns ? announce(options.discovery ?? createLanDiscovery({ interface: announceInterface(host) }), port, services) : null;
-  const hooks: Array<() => Promise<void> | void> = [() => live.close(), () => announcement?.stop()];
+  const hooks: Array<() => Promise<void> | void> = [() => live.close(), stopWatchingCalls, () => announcement?.stop()];
   let stopping: Promise<void> | undefined;
 
   const stop = (graceMs = 10_000): Promise<void> => {

@@ -70,6 +70,17 @@ const jitsiDomain = z
     return port === undefined || (Number(port) >= 1 && Number(port) <= 65535);
   }, 'the port after the colon must be 1 to 65535');
 
+/**
+ * ICE server URLs as WebRTC takes them (stun:host[:port], turn:/turns:host[:port][?transport=udp|tcp]):
+ * a list in config.json, or one comma-separated line in an environment variable.
+ */
+function iceUrls(scheme: 'stun:' | 'turn:') {
+  const pattern = scheme === 'stun:' ? /^stuns?:[a-z0-9.-]+(:\d{1,5})?$/i : /^turns?:[a-z0-9.-]+(:\d{1,5})?(\?transport=(udp|tcp))?$/i;
+  const example = scheme === 'stun:' ? 'stun:stun.example.org:3478' : 'turn:turn.example.org:3478';
+  const list = z.array(z.string().trim().regex(pattern, `each must be a URL like ${example}`)).min(1, 'must name at least one server').max(10, 'at most 10 servers');
+  return z.union([list, z.string().transform((text) => text.split(/[\s,]+/).filter(Boolean)).pipe(list)], { message: `must be URLs like ${example}` });
+}
+
 /** Every config key of prifora. */
 export const configKeys = {
   family: {
@@ -237,6 +248,52 @@ export const configKeys = {
       description: 'Whether calls may be recorded (needs Jibri on the Jitsi side); off: every token denies recording.',
       default: false,
       example: 'false',
+    }),
+  },
+  calls: {
+    ringSeconds: key({
+      schema: z.number().int('must be a whole number').min(1, 'must be 1 to 600').max(600, 'must be 1 to 600'),
+      description: 'How long a call rings before it counts as missed, in seconds.',
+      default: 45,
+      example: '45',
+    }),
+    aliveSeconds: key({
+      schema: z.number().int('must be a whole number').min(1, 'must be 1 to 600').max(600, 'must be 1 to 600'),
+      description: 'A call ends when someone in it has not reported for this many seconds (a closed tab, a phone gone offline); call screens report every 10 s.',
+      default: 30,
+      example: '30',
+    }),
+    stunUrls: key({
+      schema: iceUrls('stun:').nullable(),
+      description: 'STUN servers for built-in calls beyond the home network, comma-separated (like stun:stun.example.org:3478). Empty: none, which serves a LAN.',
+      default: null,
+      example: 'stun:stun.example.org:3478',
+    }),
+    turnUrls: key({
+      schema: iceUrls('turn:').nullable(),
+      description: 'TURN servers that relay built-in calls when no direct path exists, comma-separated (like turn:turn.example.org:3478?transport=udp). Empty: none.',
+      default: null,
+      example: 'turn:turn.example.org:3478',
+    }),
+    turnUsername: key({
+      schema: z.string().min(1, 'must not be empty').max(200, 'at most 200 characters').nullable(),
+      description: 'User name for the TURN servers, when they use fixed credentials (ignored with calls.turnSecret).',
+      default: null,
+      example: 'prifora',
+    }),
+    turnPassword: key({
+      schema: z.string().min(1, 'must not be empty').max(200, 'at most 200 characters').nullable(),
+      description: 'Password for the TURN servers, when they use fixed credentials (ignored with calls.turnSecret).',
+      default: null,
+      example: '(secret)',
+      secret: true,
+    }),
+    turnSecret: key({
+      schema: z.string().min(16, 'must be at least 16 characters').max(200, 'at most 200 characters').nullable(),
+      description: 'Shared secret of coturn’s use-auth-secret: each call participant gets credentials that expire after 12 hours instead of a fixed password.',
+      default: null,
+      example: '(secret)',
+      secret: true,
     }),
   },
   matrix: {

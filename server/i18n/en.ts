@@ -27,6 +27,13 @@ export const en = {
   'error.pairing_expired': 'This code has expired. The screen now shows a new code: use that one.',
   'error.pairing_used': 'This screen has already been added.',
   'error.mail_failed': 'The email could not be sent.',
+  'error.call_not_allowed': 'You cannot call {name} from your account. Ask the family admin if that should change.',
+  'error.call_not_now': '{name} does not take calls at this time. Try again later, or send a message.',
+  'error.look_in_not_allowed': 'You cannot look in on {name} now. You can call instead.',
+  'error.call_over': 'This call has already ended.',
+  'error.call_taken': '{name} already answered this call.',
+  'error.nobody_available': 'Nobody in the family is online right now. Try again later, or send a message.',
+  'error.needs_jitsi': 'Group calls need the family’s own Jitsi server. Ask the family admin to set it up.',
   'error.internal': 'Something went wrong on the server. Please try again in a moment.',
 
   'mail.greeting': 'Hello {name},',
@@ -61,6 +68,13 @@ export const en = {
   'slideshow.caption': 'from {name}, {when}',
   'day.today': 'today',
   'day.yesterday': 'yesterday',
+
+  'call.lookIn.log': '{name} looked in, {duration}, {when}',
+  'call.lookIn.ongoing': '{name} is looking in, since {when}',
+  'call.duration.underMinute': 'under a minute',
+  'call.duration.minute': '1 minute',
+  'call.duration.minutes': '{count} minutes',
+  'call.someone': 'Someone',
 
   'station.quickReply.thanks': 'Thank you!',
   'station.quickReply.callMe': 'Call me',

@@ -29,6 +29,13 @@ export const nl: Record<MessageKey, string> = {
   'error.pairing_expired': 'Deze code is verlopen. Het scherm laat nu een nieuwe code zien: gebruik die.',
   'error.pairing_used': 'Dit scherm is al toegevoegd.',
   'error.mail_failed': 'De e-mail kon niet worden verstuurd.',
+  'error.call_not_allowed': 'Je kunt {name} niet bellen vanaf jouw account. Vraag de beheerder van de familie als dat anders moet.',
+  'error.call_not_now': '{name} neemt op dit moment geen gesprekken aan. Probeer het later nog eens, of stuur een berichtje.',
+  'error.look_in_not_allowed': 'Je kunt nu niet even binnenkijken bij {name}. Bellen kan wel.',
+  'error.call_over': 'Dit gesprek is al afgelopen.',
+  'error.call_taken': '{name} heeft dit gesprek al opgenomen.',
+  'error.nobody_available': 'Er is nu niemand van de familie online. Probeer het later nog eens, of stuur een berichtje.',
+  'error.needs_jitsi': 'Voor groepsgesprekken is de eigen Jitsi-server van de familie nodig. Vraag de beheerder om die in te stellen.',
   'error.internal': 'Er ging iets mis op de server. Probeer het zo nog eens.',
 
   'mail.greeting': 'Hallo {name},',
@@ -63,6 +70,13 @@ export const nl: Record<MessageKey, string> = {
   'slideshow.caption': 'van {name}, {when}',
   'day.today': 'vandaag',
   'day.yesterday': 'gisteren',
+
+  'call.lookIn.log': '{name} keek even binnen, {duration}, {when}',
+  'call.lookIn.ongoing': '{name} kijkt even binnen, sinds {when}',
+  'call.duration.underMinute': 'korter dan een minuut',
+  'call.duration.minute': '1 minuut',
+  'call.duration.minutes': '{count} minuten',
+  'call.someone': 'Iemand',
 
   'station.quickReply.thanks': 'Dank je wel!',
   'station.quickReply.callMe': 'Bel me even',

@@ -9,6 +9,9 @@ const maxBufferedBytes = 8 * 1024 * 1024;
 
 const typingIntervalMs = 1000;
 
+/** Signals one socket may send in a window: an offer, an answer and a burst of candidates fit many times over. */
+export const signalBurst = { max: 100, windowMs: 10_000 };
+
 /** An event frame held back while a catch-up from the database runs. */
 export interface HeldEvent {
   id: number;
@@ -26,6 +29,7 @@ export class LiveConnection {
   #held: HeldEvent[] | null = [];
   #refusals: number[] = [];
   #typing = new Map<string, number>();
+  #signals: number[] = [];
   #catchUps: Promise<void> = Promise.resolve();
 
   constructor(
@@ -94,6 +98,14 @@ export class LiveConnection {
     // Forget old conversations so a client cycling through ids cannot grow the map.
     if (this.#typing.size >= 100) this.#typing.clear();
     this.#typing.set(conversationId, now);
+    return true;
+  }
+
+  /** Whether a WebRTC signal may be relayed now: at most signalBurst.max in a sliding window. */
+  maySignal(now = Date.now()): boolean {
+    this.#signals = this.#signals.filter((at) => now - at < signalBurst.windowMs);
+    if (this.#signals.length >= signalBurst.max) return false;
+    this.#signals.push(now);
     return true;
   }
 }

@@ -10,7 +10,7 @@ import { stillPaired } from '../services/stations.js';
 import { catchUp } from './catchUp.js';
 import { LiveConnection } from './connection.js';
 import { principalId, type LivePrincipal } from './principal.js';
-import { closeCodes, errorFrame, eventFrame, maxFrameBytes, parseClientFrame, pongFrame, presenceFrame, typingFrame, type Parsed } from './protocol.js';
+import { closeCodes, errorFrame, eventFrame, maxFrameBytes, parseClientFrame, pongFrame, presenceFrame, signalFrame, signalRefusedFrame, typingFrame, type Parsed } from './protocol.js';
 import { checkUpgrade, refuseUpgrade, type UpgradeCheck } from './upgrade.js';
 
 /**
@@ -18,6 +18,15 @@ import { checkUpgrade, refuseUpgrade, type UpgradeCheck } from './upgrade.js';
  * (no such conversation, or the typist is not in it). The chat service provides it.
  */
 export type TypingAudience = (services: ServiceContext, userId: string, conversationId: string) => Promise<string[] | null>;
+
+/**
+ * What the hub asks about calls: whether a WebRTC signal may pass between two people, and who
+ * reports being in a call. The calls runtime provides it (services/callRuntime.ts).
+ */
+export interface CallSignalling {
+  mayRelay(fromUserId: string, toUserId: string, callId: string): boolean;
+  alive(userId: string, callId: string): void;
+}
 
 export interface LiveHubOptions {
   /** Milliseconds between heartbeat pings (default 25 s); a socket that misses one is dropped. */
@@ -45,6 +54,8 @@ function textOf(data: RawData): string {
 export class LiveHub {
   /** Who gets a typing notice; until the chat service sets it, typing is dropped. */
   typingAudience: TypingAudience = async () => null;
+  /** Calls: until the calls runtime is plugged in, no signal passes. */
+  calls: CallSignalling = { mayRelay: () => false, alive: () => undefined };
 
   readonly #services: ServiceContext;
   readonly #wss = new WebSocketServer({ noServer: true, maxPayload: maxFrameBytes, clientTracking: false });
@@ -67,6 +78,11 @@ export class LiveHub {
     this.#stationCheck = setInterval(() => void this.#checkStations(), options.stationCheckMs ?? 5_000);
     this.#stationCheck.unref();
     services.stationPresence.track();
+  }
+
+  /** Whether a principal (a person, or a station person through a screen) has an open socket. */
+  isOnline(id: string): boolean {
+    return this.#online.has(id);
   }
 
   /** The ids of the principals with at least one open socket, in the order they came online. */
@@ -177,6 +193,12 @@ export class LiveHub {
       case 'resume':
         this.#catchUp(connection, message.after);
         break;
+      case 'signal':
+        this.#relaySignal(connection, message.callId, message.to, message.data);
+        break;
+      case 'inCall':
+        this.calls.alive(principalId(connection.principal), message.callId);
+        break;
     }
   }
 
@@ -195,6 +217,21 @@ export class LiveHub {
     if (others.size === 0) return;
     const frame = typingFrame(conversationId, userId);
     for (const other of this.#connections) if (others.has(principalId(other.principal))) other.send(frame);
+  }
+
+  /** Passes a WebRTC signal to every socket of the other person, if the call allows it. */
+  #relaySignal(connection: LiveConnection, callId: string, to: string, data: unknown): void {
+    const from = principalId(connection.principal);
+    if (!connection.maySignal()) {
+      connection.send(signalRefusedFrame('rate_limited', callId));
+      return;
+    }
+    if (!this.calls.mayRelay(from, to, callId)) {
+      connection.send(signalRefusedFrame('not_allowed', callId));
+      return;
+    }
+    const frame = signalFrame(callId, from, data);
+    for (const other of this.#connections) if (principalId(other.principal) === to) other.send(frame);
   }
 
   /** Fan-out of one committed event: serialised once, then sent or held per socket. */

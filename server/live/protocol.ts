@@ -20,8 +20,14 @@
  *       someone else in a conversation is typing (not persisted, not replayed).
  *   {"type":"pong"}
  *       the answer to a client ping.
+ *   {"type":"signal","callId":"<uuid>","from":"<userId>","data":{"sdp":{...}}|{"candidate":{...}|null}}
+ *       WebRTC signalling of a built-in call from the other person in it (not persisted).
  *   {"type":"error","code":"malformed_json"|"unknown_event"|"invalid_input","message":"..."}
  *       a frame was refused; the socket stays open. More than 20 in a minute close it (1008).
+ *   {"type":"error","code":"not_allowed"|"rate_limited","message":"...","callId":"<uuid>"}
+ *       a signal was not passed on: the call is not a built-in call between these two people
+ *       that rings or is active (it may just have ended), or the socket sent more than 100
+ *       signals in 10 s. These do not count towards the 20 refused frames.
  *
  * Client -> server
  *   {"type":"ping"}                               answered with pong
@@ -29,6 +35,22 @@
  *                                                 once a second per conversation
  *   {"type":"resume","after":N}                   (re)starts the catch-up after event N, like
  *                                                 ?after=N; ends with a new ready
+ *   {"type":"signal","callId":"<uuid>","to":"<userId>","data":D}
+ *                                                 WebRTC signalling for a built-in call, relayed to
+ *                                                 every open app or screen of `to` as a signal
+ *                                                 frame. D is {"sdp":{"type":"offer"|"answer"|
+ *                                                 "rollback","sdp":"..."}} (sdp at most 32,000
+ *                                                 characters) or {"candidate":{"candidate":"...",
+ *                                                 "sdpMid":..,"sdpMLineIndex":..,
+ *                                                 "usernameFragment":..}} (null: no more
+ *                                                 candidates). Only between the caller and someone
+ *                                                 called while it rings, and between the two people
+ *                                                 in it once active; at most 100 in 10 s a socket
+ *   {"type":"inCall","callId":"<uuid>"}           the call screen's "still here", every 10 s while
+ *                                                 the person is in a call (the caller from the
+ *                                                 start, a callee once answered). Someone silent
+ *                                                 for calls.aliveSeconds (30 s) has left the call;
+ *                                                 an active call with fewer than two left ends
  *
  * Close codes
  *   1001 the server is stopping; 1008 too many refused frames; 1009 a frame over 64 KiB;
@@ -60,6 +82,31 @@ const afterField = z
   .min(0, 'must be 0 or more')
   .max(Number.MAX_SAFE_INTEGER, 'is too large');
 
+/** Characters of an SDP a signal may carry: real offers with audio and video are 3 to 10 thousand. */
+export const maxSdpLength = 32_000;
+
+const nullableText = (max: number) => z.string().max(max, `must be at most ${max} characters`).nullable().optional();
+
+/** What a WebRTC signal carries: a session description, or an ICE candidate (null: the end of them). */
+const signalData = z.union(
+  [
+    z.strictObject({
+      sdp: z.strictObject({ type: z.enum(['offer', 'answer', 'pranswer', 'rollback'], { message: 'must be offer, answer, pranswer or rollback' }), sdp: z.string().max(maxSdpLength, `must be at most ${maxSdpLength} characters`) }),
+    }),
+    z.strictObject({
+      candidate: z
+        .strictObject({
+          candidate: z.string().max(2000, 'must be at most 2000 characters'),
+          sdpMid: nullableText(64),
+          sdpMLineIndex: z.number().int().min(0).max(64).nullable().optional(),
+          usernameFragment: nullableText(256),
+        })
+        .nullable(),
+    }),
+  ],
+  { message: 'must be {"sdp":{...}} or {"candidate":{...}}' },
+);
+
 /** The messages a client may send, by type. */
 export const clientSchemas = {
   /** Asks for a pong: lets a client notice a dead connection itself. */
@@ -68,12 +115,19 @@ export const clientSchemas = {
   typing: z.strictObject({ type: z.literal('typing'), conversationId: uuidField }),
   /** Sends the events after `after` (the last id the client saw), then `ready`. */
   resume: z.strictObject({ type: z.literal('resume'), after: afterField }),
+  /** WebRTC signalling for a built-in call, to the other person in it. */
+  signal: z.strictObject({ type: z.literal('signal'), callId: uuidField, to: uuidField, data: signalData }),
+  /** The call screen's "still here" while its person is in a call. */
+  inCall: z.strictObject({ type: z.literal('inCall'), callId: uuidField }),
 };
 
 export type ClientMessage = { [K in keyof typeof clientSchemas]: z.infer<(typeof clientSchemas)[K]> }[keyof typeof clientSchemas];
 
 /** Why a frame was refused. */
 export type ErrorCode = 'malformed_json' | 'unknown_event' | 'invalid_input';
+
+/** Why a signal was not passed on (the frame itself was fine). */
+export type SignalRefusal = 'not_allowed' | 'rate_limited';
 
 export type Parsed = { ok: true; message: ClientMessage } | { ok: false; code: ErrorCode; message: string };
 
@@ -110,3 +164,15 @@ export const presenceFrame = (online: string[]): string => JSON.stringify({ type
 export const typingFrame = (conversationId: string, userId: string): string => JSON.stringify({ type: 'typing', conversationId, userId });
 export const pongFrame = JSON.stringify({ type: 'pong' });
 export const errorFrame = (code: ErrorCode, message: string): string => JSON.stringify({ type: 'error', code, message });
+
+/** A WebRTC signal as the other person receives it. */
+export const signalFrame = (callId: string, from: string, data: unknown): string => JSON.stringify({ type: 'signal', callId, from, data });
+
+/** A signal that was not passed on, naming its call. */
+export const signalRefusedFrame = (code: SignalRefusal, callId: string): string =>
+  JSON.stringify({
+    type: 'error',
+    code,
+    message: code === 'rate_limited' ? 'signal: too many signals, slow down' : 'callId: is not a built-in call you can signal in now',
+    callId,
+  });

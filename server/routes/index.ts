@@ -1,4 +1,5 @@
 import { authRoutes } from './auth.js';
+import { callRoutes } from './calls.js';
 import type { RouteSpec } from './define.js';
 import { conversationRoutes } from './conversations.js';
 import { familyRoutes } from './family.js';
@@ -34,4 +35,5 @@ export const apiRoutes: RouteSpec[] = [
   ...stationRoutes,
   ...stationSettingsRoutes,
   ...stationDeviceRoutes,
+  ...callRoutes,
 ];

@@ -2,8 +2,9 @@ import type { Config } from '../config/index.js';
 import type { Database } from '../db/index.js';
 import type { Logger } from '../logger.js';
 import type { Caches } from './cache.js';
+import type { CallRuntime } from './callRuntime.js';
 import type { EventBus } from './events.js';
-import type { MailRenderer, Mailer } from './ports.js';
+import type { CallBridge, MailRenderer, Mailer } from './ports.js';
 import type { StationPresence } from './presence.js';
 import type { RateLimiter } from './rateLimits.js';
 
@@ -23,6 +24,10 @@ export interface ServiceContext {
   caches: Caches;
   /** Which paired screens are connected to the live hub of this process. */
   stationPresence: StationPresence;
+  /** Calls still ringing or active in this process: their timers, who reported, who may signal whom. */
+  calls: CallRuntime;
+  /** Rooms and participant tokens on the family's Jitsi (bridges/jitsi). */
+  callBridge: CallBridge;
   /** Asks the mail queue to look for due mail now (after a commit that queued some). */
   kickMailQueue(): void;
 }

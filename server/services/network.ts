@@ -1,5 +1,6 @@
 import { Op } from 'sequelize';
 import { Conversation, Group, GroupMember, Message, Participant, StationContact, StationProfile, User, type Transaction } from '../db/index.js';
+import type { ContactWindow } from '../db/models/StationContact.js';
 import { AppError, conflict, fieldConflict, notFound } from '../errors.js';
 import type { Language } from '../i18n/index.js';
 import { canManageNetwork, canSeeGroup } from '../policies/network.js';
@@ -145,10 +146,24 @@ export async function listStationContacts(ctx: ServiceContext, input: { actor: A
   return StationContact.findAll({ where: { stationUserId: input.stationUserId } });
 }
 
-/** Sets whether one relative may message and call one station person (admins). */
+/** What an admin may change of one relative's access to one station person; absent fields stay. */
+export interface StationContactChanges {
+  mayMessage?: boolean;
+  mayCall?: boolean;
+  mayLookIn?: boolean;
+  callHours?: ContactWindow[] | null;
+  lookInHours?: ContactWindow[] | null;
+  callAtNight?: boolean;
+  lookInAtNight?: boolean;
+}
+
+/**
+ * Sets whether one relative may message, call and look in on one station person, and when
+ * (admins). Times are in the family's time zone.
+ */
 export async function setStationContact(
   ctx: ServiceContext,
-  input: { actor: Actor; stationUserId: string; userId: string; mayMessage?: boolean; mayCall?: boolean },
+  input: { actor: Actor; stationUserId: string; userId: string } & StationContactChanges,
 ): Promise<StationContact> {
   authorize(canManageNetwork(input.actor), 'Only an admin can decide who may reach the station.');
   return ctx.db.write(async (transaction) => {
@@ -157,13 +172,14 @@ export async function setStationContact(
     if (!station || !relative) throw notFound('Person');
     const defaults = { mayMessage: ctx.config.network.defaultMayMessage, mayCall: ctx.config.network.defaultMayCall };
     const [contact] = await StationContact.findOrCreate({ where: { stationUserId: station.id, userId: relative.id }, defaults: { stationUserId: station.id, userId: relative.id, ...defaults }, transaction });
-    const changes = Object.fromEntries(Object.entries({ mayMessage: input.mayMessage, mayCall: input.mayCall }).filter(([, v]) => v !== undefined));
+    const { mayMessage, mayCall, mayLookIn, callHours, lookInHours, callAtNight, lookInAtNight } = input;
+    const changes = Object.fromEntries(Object.entries({ mayMessage, mayCall, mayLookIn, callHours, lookInHours, callAtNight, lookInAtNight }).filter(([, v]) => v !== undefined));
     await contact.update(changes, { transaction });
     await recordEvent(ctx, transaction, {
       type: 'network.changed',
       actorId: actorId(input.actor),
       audience: { admins: true, users: [station.id, relative.id] },
-      payload: { what: 'stationContact', stationUserId: station.id, userId: relative.id, mayMessage: contact.mayMessage, mayCall: contact.mayCall },
+      payload: { what: 'stationContact', stationUserId: station.id, userId: relative.id, mayMessage: contact.mayMessage, mayCall: contact.mayCall, mayLookIn: contact.mayLookIn },
     });
     return contact;
   });

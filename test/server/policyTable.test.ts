@@ -278,7 +278,30 @@ const table: Record<string, Row> = {
   'PATCH /api/v1/station-people/:id/settings': { call: (fx) => ({ params: { id: fx.stationPersonId }, body: { readAloud: true } }), expect: adminOnly(200) },
   'GET /api/v1/station/me': { expect: screenOnly(200) },
   'GET /api/v1/station/playlist': { expect: screenOnly(200) },
+
+  // Calls: everyone calls someone else (B calls A); a screen calls as its station person.
+  'POST /api/v1/calls': { setup: async (fx, who) => ({ body: { userId: who === 'memberOut' ? fx.anna.id : fx.bob.id } }), expect: screenToo(signedIn(201), 201) },
+  'GET /api/v1/calls': { expect: screenToo(signedIn(200), 200) },
+  'POST /api/v1/calls/missed/seen': { expect: screenToo(signedIn(204), 204) },
+  // A call between A and the admin: B and the screen are told it does not exist.
+  'GET /api/v1/calls/:id': { setup: async (fx) => ({ params: { id: await freshCall(fx, fx.anna, fx.admin) } }), expect: screenToo(theirs(200), 404) },
+  // Whoever answers or declines is the one it rings for.
+  'POST /api/v1/calls/:id/answer': { setup: async (fx, who) => ({ params: { id: await freshCall(fx, who === 'admin' ? fx.anna : fx.admin, who === 'admin' ? fx.admin : fx.anna) }, body: {} }), expect: screenToo(theirs(200), 404) },
+  'POST /api/v1/calls/:id/decline': { setup: async (fx, who) => ({ params: { id: await freshCall(fx, who === 'admin' ? fx.anna : fx.admin, who === 'admin' ? fx.admin : fx.anna) } }), expect: screenToo(theirs(200), 404) },
+  'POST /api/v1/calls/:id/hangup': { setup: async (fx) => ({ params: { id: await freshCall(fx, fx.anna, fx.admin) }, body: {} }), expect: screenToo(theirs(200), 404) },
+  'GET /api/v1/calls/:id/join': { setup: async (fx) => ({ params: { id: await freshCall(fx, fx.anna, fx.admin, true) } }), expect: screenToo(theirs(200), 404) },
+  'GET /api/v1/call-options/:userId': { call: (fx) => ({ params: { userId: fx.stationPersonId } }), expect: screenToo(signedIn(200), 200) },
+  'GET /api/v1/look-ins': { expect: screenToo(signedIn(200), 200) },
+  'GET /api/v1/call-settings': { expect: adminOnly(200) },
+  'PUT /api/v1/call-settings': { call: () => ({ body: { recordingAllowed: false } }), expect: adminOnly(200) },
 };
+
+/** A new call from one person to another, answered or still ringing; returns its id. */
+async function freshCall(fx: Fixture, from: Member, to: Member, answered = false): Promise<string> {
+  const id = must(await fx.server.api('/api/v1/calls', { cookie: from.cookie, body: { userId: to.id } }), 201, 'call').body.call.id;
+  if (answered) must(await fx.server.api(`/api/v1/calls/${id}/answer`, { cookie: to.cookie, body: {} }), 200, 'answer');
+  return id;
+}
 
 async function freshSlideshow(fx: Fixture): Promise<string> {
   const created = await fx.server.api('/api/v1/slideshows', { cookie: fx.admin.cookie, body: { name: 'Tijdelijk' } });
