@@ -11,6 +11,7 @@ const benchmarks: Record<string, () => Promise<{ default: Benchmark }>> = {
   chat: () => import('./chat.js'),
   media: () => import('./media.js'),
   web: () => import('./web.js'),
+  calls: () => import('./calls.js'),
 };
 
 async function main(argv: string[]): Promise<number> {
