@@ -36,21 +36,33 @@
  *   {"type":"resume","after":N}                   (re)starts the catch-up after event N, like
  *                                                 ?after=N; ends with a new ready
  *   {"type":"signal","callId":"<uuid>","to":"<userId>","data":D}
- *                                                 WebRTC signalling for a built-in call, relayed to
- *                                                 every open app or screen of `to` as a signal
- *                                                 frame. D is {"sdp":{"type":"offer"|"answer"|
- *                                                 "rollback","sdp":"..."}} (sdp at most 32,000
- *                                                 characters) or {"candidate":{"candidate":"...",
- *                                                 "sdpMid":..,"sdpMLineIndex":..,
- *                                                 "usernameFragment":..}} (null: no more
- *                                                 candidates). Only between the caller and someone
- *                                                 called while it rings, and between the two people
- *                                                 in it once active; at most 100 in 10 s a socket
- *   {"type":"inCall","callId":"<uuid>"}           the call screen's "still here", every 10 s while
- *                                                 the person is in a call (the caller from the
- *                                                 start, a callee once answered). Someone silent
- *                                                 for calls.aliveSeconds (30 s) has left the call;
- *                                                 an active call with fewer than two left ends
+ *       WebRTC signalling for a built-in call, relayed as a signal frame to every open app or
+ *       screen of `to`. D is {"sdp":{"type":"offer"|"answer"|"pranswer"|"rollback","sdp":"..."}}
+ *       (sdp at most 32,000 characters) or {"candidate":{"candidate":"...","sdpMid":...,
+ *       "sdpMLineIndex":...,"usernameFragment":...}}, with {"candidate":null} for the end of
+ *       candidates. Passed only between the caller and someone called while the call rings,
+ *       and between the two people in it once it is active; at most 100 per 10 s per socket.
+ *   {"type":"inCall","callId":"<uuid>"}
+ *       the call screen's "still here", every 10 s while its person is in a call (the caller
+ *       from the start, a callee once answered). Someone silent for calls.aliveSeconds (30 s)
+ *       has left the call: a ringing call whose caller went silent is missed, an active call
+ *       with fewer than two people left ends (endReason "lost").
+ *
+ * Call events (type "event"; each payload holds {"call":{...}} as GET /api/v1/calls/:id
+ * answers it, so a client can replace what it knows; sent to the people of the call only)
+ *   call.ringing            a call started: the caller's apps and every app or screen of the
+ *                           people called. Replayed on catch-up: ring only while call.state is
+ *                           "ringing" and ringUntil is ahead (or ask GET /api/v1/calls?filter=live)
+ *   call.answered           someone answered: the caller and the one who answered (a group call:
+ *                           everyone in it). call.answeredBy says who
+ *   call.answeredElsewhere  when the whole family was rung: the others, with call.answeredBy
+ *   call.updated            someone declined, joined or left, and the call goes on
+ *   call.ended              the call is over: call.state is ended, missed, declined or failed,
+ *                           call.endReason says why
+ *   call.lookedIn           {"callId","stationUserId","userId","at"}: a station answered a
+ *                           look-in on its own (the admins and the station)
+ *   call.missedSeen         {"userId","at"}: the person's missed calls were seen (their apps)
+ *   call.settingsChanged    {"recordingAllowed"}: an admin changed the family's call settings (admins)
  *
  * Close codes
  *   1001 the server is stopping; 1008 too many refused frames; 1009 a frame over 64 KiB;

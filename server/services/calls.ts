@@ -117,7 +117,10 @@ async function planCall(ctx: ServiceContext, me: User, target: CallTarget, lookI
         if (me.role === 'station') return false;
         return assertMayCallStation(ctx, { station: other, caller: me, lookIn: false, now }).then(
           () => true,
-          () => false,
+          (refused: unknown) => {
+            if (refused instanceof AppError && refused.status === 403) return false;
+            throw refused;
+          },
         );
       }),
     );
@@ -147,6 +150,7 @@ export async function startCall(ctx: ServiceContext, input: { actor: Actor; targ
   const me = personOf(input.actor);
   const now = input.now ?? new Date();
   const lookIn = input.lookIn ?? false;
+  ctx.limiter.hit([['callStartAccount', me.id]]);
   const plan = await planCall(ctx, me, input.target, lookIn, now);
   const engine = engineOf(ctx);
   const room = ctx.callBridge.newRoomName();

@@ -23,6 +23,8 @@ export const rateLimits = {
   /** Entering pairing codes: slows guessing the code of someone else's screen. */
   pairingApproveAccount: { max: 10, windowMs: 15 * minute },
   pairingApproveAddress: { max: 20, windowMs: 15 * minute },
+  /** Starting calls: nobody rings a grandparent's screen over and over. */
+  callStartAccount: { max: 20, windowMs: minute },
 } satisfies Record<string, Limit>;
 
 export type LimitName = keyof typeof rateLimits;

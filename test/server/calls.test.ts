@@ -157,3 +157,16 @@ test('starting a call names exactly one target; group calls need Jitsi; a member
   const lookInOnBob = await f.server.api('/api/v1/calls', { cookie: f.anna.cookie, body: { userId: f.bob.id, lookIn: true } });
   t.is(lookInOnBob.status, 400);
 });
+
+test('nobody rings the station over and over: at most 20 calls a minute per person', async (t) => {
+  const f = await buildCallFamily(t);
+  for (let i = 0; i < 20; i += 1) {
+    const call = await f.server.api('/api/v1/calls', { cookie: f.anna.cookie, body: { userId: f.omaId } });
+    t.is(call.status, 201);
+    await f.server.api(`/api/v1/calls/${call.body.call.id}/hangup`, { cookie: f.anna.cookie, body: {} });
+  }
+  const refused = await f.server.api('/api/v1/calls', { cookie: f.anna.cookie, body: { userId: f.omaId } });
+  t.is(refused.status, 429);
+  t.truthy(refused.headers.get('retry-after'));
+  t.is((await f.server.api('/api/v1/calls', { cookie: f.bob.cookie, body: { userId: f.omaId } })).status, 201, 'others still may');
+});

@@ -143,6 +143,7 @@ test('the look-in log reads as people say it, in each reader’s language: “An
   const services = f.server.running.services;
   const start = nextWeekday(2, '14:02');
   const call = await startCall(services, { actor: await actorOf(f.anna.id), target: { userId: f.omaId }, lookIn: true, now: new Date(start.getTime() - 10_000) });
+  t.is(call.createdAt, new Date(start.getTime() - 10_000).toISOString(), 'the call starts at the clock it was given');
   const station = await actorOf(f.omaId);
   await answerCall(services, { actor: station, callId: call.id, auto: true, now: start });
   await hangUpCall(services, { actor: station, callId: call.id, now: new Date(start.getTime() + 10 * 60_000) });
