@@ -4,7 +4,7 @@ import { Notice } from '../../common/components/Notice.js';
 import { errorSentence } from '../../common/errors.js';
 import { useI18n } from '../../common/i18n.js';
 import { deleteMessage, type MessageJson } from '../chatsApi.js';
-import { Dialog } from './Dialog.js';
+import { Dialog } from '../../common/components/Dialog.js';
 
 /** Asks before deleting a message; everyone keeps seeing that something was deleted there. */
 export function DeleteMessage(props: { message: MessageJson; mine: boolean; onDeleted(): void; onClose(): void; returnFocus(): HTMLElement | null }) {
@@ -28,10 +28,10 @@ export function DeleteMessage(props: { message: MessageJson; mine: boolean; onDe
   const excerpt = props.message.body.length > 120 ? `${props.message.body.slice(0, 120)}…` : props.message.body;
   return (
     <Dialog title={t('chats.delete.title')} onClose={props.onClose} returnFocus={props.returnFocus}>
-      {excerpt && <blockquote className="dialog__quote">{excerpt}</blockquote>}
+      {excerpt && <blockquote className="modal__quote">{excerpt}</blockquote>}
       <p>{props.mine ? t('chats.delete.explain') : t('chats.delete.explainOther')}</p>
       {error && <Notice tone="error">{error}</Notice>}
-      <div className="dialog__actions">
+      <div className="modal__actions">
         <Button className="delete-confirm" busy={deleting} busyLabel={t('chats.delete.busy')} onClick={confirm}>
           {t('chats.delete.confirm')}
         </Button>

@@ -2,7 +2,7 @@ import { useState, type KeyboardEvent } from 'react';
 import { useI18n } from '../../common/i18n.js';
 import { Button } from '../../common/components/Button.js';
 import type { AttachmentJson } from '../chatsApi.js';
-import { Dialog } from './Dialog.js';
+import { Dialog } from '../../common/components/Dialog.js';
 
 /** One photo large, with the others of the message a key or a button away. */
 function PhotoViewer(props: { photos: AttachmentJson[]; index: number; author: string; onIndex(index: number): void; onClose(): void }) {

@@ -7,7 +7,7 @@ import { useI18n } from '../../common/i18n.js';
 import { navigate } from '../../common/router.js';
 import { openDirectConversation } from '../chatsApi.js';
 import type { PersonJson } from '../familyApi.js';
-import { Dialog } from './Dialog.js';
+import { Dialog } from '../../common/components/Dialog.js';
 
 /** Picking someone in the family to write to: opens the chat with them, made on first use. */
 export function NewChat(props: { people: Map<string, PersonJson>; me: string | undefined; onClose(): void }) {
@@ -54,7 +54,7 @@ export function NewChat(props: { people: Map<string, PersonJson>; me: string | u
           ))}
         </ul>
       )}
-      <div className="dialog__actions">
+      <div className="modal__actions">
         <Button variant="secondary" onClick={props.onClose}>
           {t('chats.newChat.cancel')}
         </Button>

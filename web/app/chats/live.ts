@@ -1,18 +1,6 @@
-/** The chat screens' view of the live connection: events, and who is typing. */
+/** The chat screens' view of the live connection: who is typing. */
 import { useEffect, useRef, useState } from 'react';
-import { live, type LiveEvent } from '../../common/live.js';
-
-/** Calls `listener` with every live event while the component is shown. */
-export function useLiveEvents(listener: (event: LiveEvent) => void): void {
-  const ref = useRef(listener);
-  useEffect(() => {
-    ref.current = listener;
-  });
-  useEffect(() => {
-    live.start();
-    return live.subscribe((event) => ref.current(event));
-  }, []);
-}
+import { live } from '../../common/live.js';
 
 // The server relays typing at most once a second while someone types; a few quiet seconds mean
 // they stopped (or sent).

@@ -6,9 +6,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { errorSentence } from '../../common/errors.js';
 import { useI18n } from '../../common/i18n.js';
-import { live } from '../../common/live.js';
 import { getConversation, listMessages, markRead, type ConversationJson, type MessageJson } from '../chatsApi.js';
-import { useLiveEvents } from './live.js';
+import { useLiveEvents } from '../../common/useLiveEvents.js';
 
 /** Puts a message in its place, keeping what the viewer may do with it when the new copy lacks it. */
 function upsert(list: MessageJson[], message: MessageJson): MessageJson[] {
@@ -93,16 +92,8 @@ export function useConversation(id: string, onMessageFrom: (userId: string) => v
     );
   }, [id]);
 
-  // Whenever the live connection (re)opens, fetch the newest page too: nothing said between
+  // Whenever the live connection (re)opens, the newest page is fetched too: nothing said between
   // loading the history and the connection catching up goes missing.
-  useEffect(
-    () =>
-      live.onStatus((status) => {
-        if (status === 'open') refreshNewest();
-      }),
-    [refreshNewest],
-  );
-
   useLiveEvents((event) => {
     if (event.payload.conversationId !== id) return;
     if (event.event === 'message.created' || event.event === 'message.edited') {
@@ -121,7 +112,7 @@ export function useConversation(id: string, onMessageFrom: (userId: string) => v
       const { userId, messageId } = event.payload as { userId: string; messageId: string };
       setReadUpTo((markers) => new Map(markers).set(userId, messageId));
     }
-  });
+  }, refreshNewest);
 
   const loadEarlier = async () => {
     if (!nextBefore) return;

@@ -6,7 +6,7 @@ import { useI18n } from '../../common/i18n.js';
 import { Link } from '../../common/router.js';
 import { listConversations, type ConversationJson } from '../chatsApi.js';
 import { ChatSearchResults } from '../chats/ChatSearch.js';
-import { useLiveEvents } from '../chats/live.js';
+import { useLiveEvents } from '../../common/useLiveEvents.js';
 import { NewChat } from '../chats/NewChat.js';
 import { conversationTitle, preview, usePeople } from '../chats/people.js';
 import { AppFrame } from '../components/Frames.js';

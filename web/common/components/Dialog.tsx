@@ -6,7 +6,8 @@ const focusable = 'a[href], button:not([disabled]), input:not([disabled]), selec
  * A modal dialog on the native <dialog>: the page behind it is inert, Tab and Shift+Tab go round
  * inside it (also past its last button, where the browser would leave for its own toolbar),
  * Escape calls `onClose`, and closing gives the focus back to what had it before (or to
- * `returnFocus` when that is gone). Shown while mounted.
+ * `returnFocus` when that is gone). Shown while mounted; the element marked `data-autofocus`
+ * takes the focus first (a safe choice such as "Keep it" or "Close"), else the browser's first.
  */
 export function Dialog(props: {
   title: string;
@@ -14,6 +15,9 @@ export function Dialog(props: {
   children: ReactNode;
   className?: string;
   hideTitle?: boolean;
+  /** A control beside the title, such as Close. */
+  headerAction?: ReactNode;
+  onKeyDown?(event: KeyboardEvent<HTMLDialogElement>): void;
   returnFocus?: () => HTMLElement | null;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -26,6 +30,8 @@ export function Dialog(props: {
     const dialog = ref.current;
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     unmounting.current = false;
+    if (dialog && !dialog.open) dialog.showModal();
+    dialog?.querySelector<HTMLElement>('[data-autofocus]')?.focus();
     return () => {
       unmounting.current = true;
       if (dialog?.open) dialog.close();
@@ -39,6 +45,7 @@ export function Dialog(props: {
   });
 
   const keepFocusInside = (event: KeyboardEvent<HTMLDialogElement>) => {
+    props.onKeyDown?.(event);
     if (event.key !== 'Tab' || !ref.current) return;
     const all = [...ref.current.querySelectorAll<HTMLElement>(focusable)].filter((element) => element.getClientRects().length > 0);
     const first = all[0];
@@ -73,9 +80,18 @@ export function Dialog(props: {
         if (event.target === event.currentTarget) props.onClose();
       }}
     >
-      <h2 id={titleId} className={props.hideTitle ? 'visually-hidden' : 'modal__title'}>
-        {props.title}
-      </h2>
+      {props.headerAction ? (
+        <div className="modal__head">
+          <h2 id={titleId} className="modal__title">
+            {props.title}
+          </h2>
+          {props.headerAction}
+        </div>
+      ) : (
+        <h2 id={titleId} className={props.hideTitle ? 'visually-hidden' : 'modal__title'}>
+          {props.title}
+        </h2>
+      )}
       {props.children}
     </dialog>
   );
