@@ -1,9 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import test, { type ExecutionContext } from 'ava';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
-import { closeBrowser, openPage, screenshot } from '../helpers/browser.js';
+import { closeBrowser, openPage, screenshot, type BrowserPage } from '../helpers/browser.js';
 import { systemActor } from '../../server/services/actor.js';
 import { inviteMember } from '../../server/services/invitations.js';
 import { buildAdmin, buildMember, buildProfile, tokenOf, type Member } from '../helpers/family.js';
@@ -30,6 +31,15 @@ async function signIn(page: Page, email: string, password: string): Promise<void
   await page.getByRole('heading', { level: 1, name: /^Good (morning|afternoon|evening)/ }).waitFor();
 }
 
+/** A page signed in as `member`, showing My account's profile photo. */
+async function openPhotoSection(t: ExecutionContext, server: TestServer, member: Pick<Member, 'email' | 'password'>): Promise<BrowserPage> {
+  const opened = await openPage(t, server);
+  await signIn(opened.page, member.email, member.password);
+  await opened.page.goto('/account');
+  await opened.page.getByRole('heading', { level: 2, name: 'Profile photo' }).waitFor();
+  return opened;
+}
+
 /** A photo of a face-sized orange square, saved as a JPEG file to choose in the browser. */
 async function photoFile(): Promise<string> {
   const file = path.join(tempDir('prifora-photo-'), 'bram.jpg');
@@ -45,11 +55,7 @@ test('a member sets a profile photo the family sees, and removes it again', asyn
   const server = await startFamily(t);
   const admin = await buildAdmin(server);
   const bram = await buildMember(server, { firstName: 'Bram', email: 'bram@example.org' });
-  const { page, problems } = await openPage(t, server);
-  await signIn(page, bram.email, bram.password);
-
-  await page.goto('/account');
-  await page.getByRole('heading', { level: 2, name: 'Profile photo' }).waitFor();
+  const { page, problems } = await openPhotoSection(t, server, bram);
   t.is(await page.locator('.photo-picker .avatar').textContent(), 'BV', 'initials until there is a photo');
   await page.getByLabel('Choose a photo').setInputFiles(await photoFile());
   await page.getByText('Your new photo is saved.').waitFor();
@@ -81,6 +87,38 @@ test('a member sets a profile photo the family sees, and removes it again', asyn
   t.is(await page.locator('.photo-picker img').count(), 0);
   const me = await server.api('/api/v1/me', { cookie: bram.cookie });
   t.is(me.body.user.photoUrl, null);
+  t.deepEqual(problems, []);
+});
+
+test('a member stops sending a profile photo, and a video passed off as a photo is refused and not kept', async (t) => {
+  const server = await startFamily(t);
+  const bram = await buildMember(server, { firstName: 'Bram', email: 'bram@example.org' });
+  const { page, problems } = await openPhotoSection(t, server, bram);
+
+  // The upload waits at the server's door until it has been stopped.
+  let open = () => undefined as void;
+  const gate = new Promise<void>((resolve) => (open = resolve));
+  await page.route('**/api/v1/media', async (route) => {
+    await gate;
+    await route.continue().catch(() => undefined);
+  });
+  await page.getByLabel('Choose a photo').setInputFiles(await photoFile());
+  await page.getByRole('button', { name: 'Stop sending' }).click();
+  await page.getByText('Sending stopped. Your photo did not change.').waitFor();
+  open();
+  await page.unroute('**/api/v1/media');
+
+  // A video named like a photo: the server stores it as a video, so the screen deletes it again.
+  const video = path.join(tempDir('prifora-video-'), 'bram.mp4');
+  const made = spawnSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'testsrc=duration=1:size=160x120:rate=10', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', video]);
+  t.is(made.status, 0, 'ffmpeg is installed by .ci/run');
+  await page.getByLabel('Choose a photo').setInputFiles({ name: 'bram.jpg', mimeType: 'image/jpeg', buffer: fs.readFileSync(video) });
+  await page.getByText('That is not a photo. Choose a JPEG, PNG, HEIC, WebP or GIF file.').waitFor();
+
+  const me = await server.api('/api/v1/me', { cookie: bram.cookie });
+  t.is(me.body.user.photoUrl, null);
+  const mine = await server.api('/api/v1/media', { cookie: bram.cookie });
+  t.deepEqual(mine.body.items, [], 'neither the stopped photo nor the video is kept');
   t.deepEqual(problems, []);
 });
 

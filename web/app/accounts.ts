@@ -68,20 +68,9 @@ export async function revokeSession(id: string): Promise<void> {
   await request(`/api/v1/sessions/${encodeURIComponent(id)}`, { method: 'DELETE' });
 }
 
-/** What the account screen needs of an upload's answer (server/presenters/media.ts). */
-export interface UploadedMedia {
-  id: string;
-  kind: 'photo' | 'video';
-}
-
 /** Sets the person's profile photo to an uploaded photo, or removes it with null. */
 export async function setProfilePhoto(mediaId: string | null): Promise<UserJson> {
   return (await request<{ user: UserJson }>('/api/v1/me/photo', { method: 'PUT', body: { mediaId } })).user;
-}
-
-/** Deletes an upload of the person's own (one that turned out not to be a photo). */
-export async function deleteMedia(id: string): Promise<void> {
-  await request(`/api/v1/media/${encodeURIComponent(id)}`, { method: 'DELETE' });
 }
 
 /**

@@ -1,16 +1,6 @@
 /** The chat calls of the web app (server/routes/conversations.ts). */
 import { request } from '../common/api.js';
-import { uploadFile, type Upload, type UploadProgress } from '../common/upload.js';
-
-/** A photo or video in a message (server/presenters/media.ts), as far as the chat shows it. */
-export interface AttachmentJson {
-  id: string;
-  kind: 'photo' | 'video';
-  width: number | null;
-  height: number | null;
-  /** thumb, station, full for photos; video, poster for videos (each needs the session). */
-  urls: Partial<Record<'thumb' | 'station' | 'full' | 'video' | 'poster', string>>;
-}
+import type { MediaJson } from '../common/types.js';
 
 /** How far one participant has read: the newest message they have seen (null: none yet). */
 export interface ReadMarkerJson {
@@ -25,7 +15,7 @@ export interface MessageJson {
   authorId: string | null;
   body: string;
   replyTo: { id: string; authorId: string | null; excerpt: string } | null;
-  attachments: AttachmentJson[];
+  attachments: MediaJson[];
   createdAt: string;
   editedAt: string | null;
   deletedAt: string | null;
@@ -95,13 +85,4 @@ export async function searchMessages(query: string, signal?: AbortSignal): Promi
 
 export async function markRead(id: string, messageId: string): Promise<void> {
   await request(`/api/v1/conversations/${enc(id)}/read`, { body: { messageId } });
-}
-
-/**
- * Uploads one photo or video (POST /api/v1/media) with progress; `done` gives the stored item,
- * `cancel()` stops it.
- */
-export function uploadMedia(file: File, onProgress: (progress: UploadProgress) => void): Upload<AttachmentJson> {
-  const upload = uploadFile<{ media: AttachmentJson }>('/api/v1/media', file, onProgress);
-  return { done: upload.done.then((answer) => answer.media), cancel: upload.cancel };
 }

@@ -51,3 +51,22 @@ export interface InvitationPreviewJson {
   language: Language;
   expiresAt: string;
 }
+
+/**
+ * A photo or video (server/presenters/media.ts): what an upload answers, and what the grid,
+ * slideshows and messages carry.
+ */
+export interface MediaJson {
+  id: string;
+  kind: 'photo' | 'video';
+  mime: string;
+  width: number | null;
+  height: number | null;
+  /** Seconds, for videos (null when the server could not tell). */
+  duration: number | null;
+  /** ThumbHash (base64) to paint before the thumbnail arrives. */
+  placeholder: string | null;
+  /** Each stored size's URL (they need the session): thumb, station, full for photos; video, poster for videos. */
+  urls: Partial<Record<'thumb' | 'station' | 'full' | 'video' | 'poster', string>>;
+  createdAt: string;
+}

@@ -4,6 +4,7 @@
  * the same ApiErrors as request()'s.
  */
 import { ApiError, apiLanguage, errorFrom } from './api.js';
+import type { MediaJson } from './types.js';
 
 /** How far an upload is: bytes sent of the total. */
 export interface UploadProgress {
@@ -55,4 +56,10 @@ export function uploadFile<T>(path: string, file: File, onProgress: (progress: U
     xhr.send(form);
   });
   return { done, cancel: () => xhr.abort() };
+}
+
+/** Starts uploading one photo or video to POST /api/v1/media; `done` gives the stored item. */
+export function uploadMedia(file: File, onProgress: (progress: UploadProgress) => void): Upload<MediaJson> {
+  const upload = uploadFile<{ media: MediaJson }>('/api/v1/media', file, onProgress);
+  return { done: upload.done.then((answer) => answer.media), cancel: upload.cancel };
 }

@@ -1,11 +1,11 @@
 import { useState, type KeyboardEvent } from 'react';
 import { useI18n } from '../../common/i18n.js';
 import { Button } from '../../common/components/Button.js';
-import type { AttachmentJson } from '../chatsApi.js';
 import { Dialog } from '../../common/components/Dialog.js';
+import type { MediaJson } from '../../common/types.js';
 
 /** One photo large, with the others of the message a key or a button away. */
-function PhotoViewer(props: { photos: AttachmentJson[]; index: number; author: string; onIndex(index: number): void; onClose(): void }) {
+function PhotoViewer(props: { photos: MediaJson[]; index: number; author: string; onIndex(index: number): void; onClose(): void }) {
   const { t } = useI18n();
   const { photos, index } = props;
   const photo = photos[index];
@@ -48,7 +48,7 @@ function PhotoViewer(props: { photos: AttachmentJson[]; index: number; author: s
 }
 
 /** The photos and videos of a message: photos as thumbnails that open large, videos with their poster and controls. */
-export function MessageMedia(props: { attachments: AttachmentJson[]; author: string }) {
+export function MessageMedia(props: { attachments: MediaJson[]; author: string }) {
   const { t } = useI18n();
   const [open, setOpen] = useState<number | null>(null);
   const photos = props.attachments.filter((a) => a.kind === 'photo');

@@ -1,10 +1,12 @@
 import { useRef } from 'react';
 import { useI18n } from '../../common/i18n.js';
-import type { UploadItem } from './useUploads.js';
+import type { QueuedUpload } from '../../common/uploadQueue.js';
+import { uploadFailure } from './useUploads.js';
 
 /** The picked photos and videos, each with its progress and a way to cancel, retry or remove it. */
-export function UploadList(props: { items: UploadItem[]; onRemove(key: string): void; onRetry(key: string): void; focusAfterLast(): void }) {
-  const { t } = useI18n();
+export function UploadList(props: { items: QueuedUpload[]; onRemove(key: string): void; onRetry(key: string): void; focusAfterLast(): void }) {
+  const i18n = useI18n();
+  const { t } = i18n;
   const listRef = useRef<HTMLUListElement>(null);
   if (props.items.length === 0) return null;
 
@@ -61,9 +63,9 @@ export function UploadList(props: { items: UploadItem[]; onRemove(key: string): 
                   <span className="upload__bar" style={{ width: `${item.percent}%` }} />
                 </div>
               )}
-              {item.error && (
+              {item.state === 'failed' && (
                 <p className="upload__error" role="alert">
-                  {item.error}
+                  {uploadFailure(item.error, item.name, i18n)}
                 </p>
               )}
             </div>

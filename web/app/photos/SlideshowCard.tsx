@@ -4,12 +4,12 @@ import { Notice } from '../../common/components/Notice.js';
 import { TextField } from '../../common/components/TextField.js';
 import { errorSentence, fieldErrors } from '../../common/errors.js';
 import { useI18n } from '../../common/i18n.js';
+import { uploads } from '../../common/uploadQueue.js';
 import type { PersonJson } from '../familyApi.js';
 import { AddPhotos } from './AddPhotos.js';
 import { addToSlideshow, removeFromSlideshow, renameSlideshow, reorderSlideshow, screenSlideshows, setScreenSlideshows, type SlideshowItemJson, type SlideshowJson } from './api.js';
 import { screensText } from './screensText.js';
 import { SlideshowItems } from './SlideshowItems.js';
-import { uploads } from './uploadQueue.js';
 import { UploadPanel } from './UploadPanel.js';
 
 /** An admin renames a slideshow in place. */
@@ -127,7 +127,7 @@ export function SlideshowCard(props: { slideshow: SlideshowJson; stations: Perso
     }
   };
 
-  const upload = (files: File[]) => uploads.add(files, slideshow.id, (media) => addToSlideshow(slideshow.id, media.id));
+  const upload = (files: File[]) => uploads.add(files, slideshow.id, { afterUpload: (media) => addToSlideshow(slideshow.id, media.id) });
 
   return (
     <section className="card stack slideshow-card" aria-labelledby={headingId}>

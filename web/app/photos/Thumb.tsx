@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { thumbHashToDataURL } from 'thumbhash';
-import type { MediaJson } from './api.js';
+import type { MediaJson } from '../../common/types.js';
 
 function placeholderUrl(hash: string | null): string | null {
   if (!hash) return null;

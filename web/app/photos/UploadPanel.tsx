@@ -3,10 +3,10 @@ import { Button } from '../../common/components/Button.js';
 import { Dialog } from '../../common/components/Dialog.js';
 import { errorSentence } from '../../common/errors.js';
 import { useI18n, type I18n } from '../../common/i18n.js';
+import { uploads, useUploadBatch, type QueuedUpload } from '../../common/uploadQueue.js';
 import { SlideshowChooser } from './SlideshowChooser.js';
-import { uploads, useUploads, type PhotoUpload } from './uploadQueue.js';
 
-function statusText(item: PhotoUpload, i18n: I18n): string {
+function statusText(item: QueuedUpload, i18n: I18n): string {
   const { t } = i18n;
   if (item.state === 'waiting') return t('photos.upload.waiting');
   if (item.state === 'done') return t('photos.upload.done');
@@ -47,7 +47,7 @@ export function PickFiles(props: { label: string; onFiles(files: File[]): void; 
 export function UploadPanel(props: { batch: string; offerSlideshow?: boolean }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const items = useUploads(props.batch);
+  const items = useUploadBatch(props.batch);
   const [choosing, setChoosing] = useState(false);
   const listRef = useRef<HTMLUListElement>(null);
   if (items.length === 0) return null;

@@ -3,22 +3,7 @@
  * and slideshows (server/routes/slideshows.ts). Errors arrive as ApiError (web/common/api.ts).
  */
 import { request } from '../../common/api.js';
-import { uploadFile, type Upload, type UploadProgress } from '../../common/upload.js';
-
-/** A photo or video (server/presenters/media.ts). */
-export interface MediaJson {
-  id: string;
-  kind: 'photo' | 'video';
-  mime: string;
-  width: number | null;
-  height: number | null;
-  /** Seconds, for videos. */
-  duration: number | null;
-  /** ThumbHash (base64) to paint before the thumbnail arrives. */
-  placeholder: string | null;
-  urls: Partial<Record<'thumb' | 'station' | 'full' | 'video' | 'poster', string>>;
-  createdAt: string;
-}
+import type { MediaJson } from '../../common/types.js';
 
 /** One item of the grid (server/presenters/mediaGrid.ts). */
 export interface GridItemJson {
@@ -69,11 +54,7 @@ export async function listMedia(options: { before?: string; limit?: number } = {
   return request<GridPageJson>(`/api/v1/media${text ? `?${text}` : ''}`);
 }
 
-/** Starts uploading one photo or video, with progress and cancel. */
-export function uploadMedia(file: File, onProgress: (progress: UploadProgress) => void): Upload<{ media: MediaJson }> {
-  return uploadFile<{ media: MediaJson }>('/api/v1/media', file, onProgress);
-}
-
+/** Deletes a photo or video everywhere (its uploader or an admin). */
 export async function deleteMedia(id: string): Promise<void> {
   await request(`/api/v1/media/${enc(id)}`, { method: 'DELETE' });
 }

@@ -5,10 +5,10 @@ import { PageHeading } from '../../common/components/PageHeading.js';
 import { errorSentence } from '../../common/errors.js';
 import { useI18n } from '../../common/i18n.js';
 import { Link } from '../../common/router.js';
+import { uploads, useUploadBatch } from '../../common/uploadQueue.js';
 import { useLiveEvents } from '../../common/useLiveEvents.js';
 import { AppFrame } from '../components/Frames.js';
 import { PhotoGrid } from '../photos/PhotoGrid.js';
-import { uploads, useUploads } from '../photos/uploadQueue.js';
 import { PickFiles, UploadPanel } from '../photos/UploadPanel.js';
 import { useGrid } from '../photos/useGrid.js';
 import { useStationName } from '../photos/useStationName.js';
@@ -36,7 +36,7 @@ export function Photos() {
 
   const items = grid.items;
   // While the first photos are on their way, their progress says enough: no photos-empty lesson.
-  const sharing = useUploads('photos').length > 0;
+  const sharing = useUploadBatch('photos').length > 0;
   const openIndex = openId && items ? items.findIndex((item) => item.media.id === openId) : -1;
   const pick = <PickFiles label={t('photos.upload.pick')} onFiles={(files) => uploads.add(files, 'photos')} />;
 

@@ -6,12 +6,12 @@ import { TextField } from '../../common/components/TextField.js';
 import { errorSentence, fieldErrors } from '../../common/errors.js';
 import { useI18n } from '../../common/i18n.js';
 import { Link } from '../../common/router.js';
+import { uploads } from '../../common/uploadQueue.js';
 import { useLiveEvents } from '../../common/useLiveEvents.js';
 import { AppFrame } from '../components/Frames.js';
 import { listStationPeople, type PersonJson } from '../familyApi.js';
 import { createSlideshow, getSlideshow, listSlideshows, type SlideshowJson } from '../photos/api.js';
 import { SlideshowCard } from '../photos/SlideshowCard.js';
-import { uploads } from '../photos/uploadQueue.js';
 import { useSession } from '../session.js';
 import '../photos/photos.css';
 
