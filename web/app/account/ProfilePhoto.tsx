@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type ChangeEvent } from 'react';
+import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
 import { isApiError } from '../../common/api.js';
 import { Button } from '../../common/components/Button.js';
 import { Notice } from '../../common/components/Notice.js';
@@ -40,6 +40,8 @@ export function ProfilePhoto() {
   const [upload] = useUploadBatch(batch);
   const [removing, setRemoving] = useState(false);
   const [message, setMessage] = useState<Message>(null);
+  // True while the arrived photo is being made the profile photo: stopping cannot undo that.
+  const saving = useRef(false);
   const sending = upload?.state === 'waiting' || upload?.state === 'uploading';
 
   // Leaving the page stops an upload nobody will see finish.
@@ -63,12 +65,18 @@ export function ProfilePhoto() {
           await deleteMedia(media.id).catch(() => undefined);
           throw new NotAPhoto();
         }
-        session.updatedMe(await setProfilePhoto(media.id));
+        saving.current = true;
+        try {
+          session.updatedMe(await setProfilePhoto(media.id));
+        } finally {
+          saving.current = false;
+        }
       },
     });
   };
 
   const stop = () => {
+    if (saving.current) return;
     uploads.drop(batch);
     setMessage({ tone: 'info', text: t('people.photo.cancelled') });
   };
