@@ -15,6 +15,9 @@ export const limits = {
   notesLength: 2000,
   addressLength: 300,
   messageLength: 4000,
+  /** The one-tap answers a Home Station offers under a message, and the length of each. */
+  quickReplies: 6,
+  quickReplyLength: 40,
   /** Bytes of one websocket frame from a client; larger ones close the socket (1009). */
   liveFrameBytes: 64 * 1024,
   /** Items in one page of any list. */

@@ -1,6 +1,7 @@
 import { StationSettings, User } from '../db/index.js';
 import { forbidden, invalidField, notFound } from '../errors.js';
 import { t, type Language } from '../i18n/index.js';
+import { limits } from '../limits.js';
 import { canManageNetwork } from '../policies/network.js';
 import { authorize } from '../policies/user.js';
 import { actorId, type Actor } from './actor.js';
@@ -40,8 +41,8 @@ export interface StationSettingsChanges {
   ringVolume?: number;
 }
 
-export const maxQuickReplies = 6;
-export const quickReplyLength = 40;
+export const maxQuickReplies = limits.quickReplies;
+export const quickReplyLength = limits.quickReplyLength;
 const dayPartOrder = ['morning', 'afternoon', 'evening', 'night'] as const;
 
 /**

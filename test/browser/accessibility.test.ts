@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { closeBrowser, launchBrowser, ensureWebBuild, resultsDir, viewports } from '../helpers/browser.js';
 import { buildAdmin, buildMember, type Member } from '../helpers/family.js';
+import { pairStation } from '../helpers/station.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 
 /**
@@ -25,6 +26,7 @@ interface Family {
   anna: Member;
   conversationId: string;
   mediaId: string;
+  stationPersonId: string;
 }
 
 async function upload(server: TestServer, member: Member, color: string): Promise<string> {
@@ -49,7 +51,9 @@ async function buildFamily(t: ExecutionContext): Promise<Family> {
   t.teardown(() => server.stop());
   const admin = await buildAdmin(server);
   const anna = await buildMember(server, { firstName: 'Anna', email: 'anna@example.org' });
-  await expectCreated(server.api('/api/v1/station-people', { cookie: admin.cookie, body: { username: 'omariet', firstName: 'Riet', lastName: 'de Vries', mobile: '+31 6 55554444', email: 'riet@example.org' } }));
+  const riet = await expectCreated(server.api('/api/v1/station-people', { cookie: admin.cookie, body: { username: 'omariet', firstName: 'Riet', lastName: 'de Vries', mobile: '+31 6 55554444', email: 'riet@example.org' } }));
+  const stationPersonId: string = riet.stationPerson.id;
+  await pairStation(server, admin, stationPersonId, 'Woonkamer');
   const direct = await expectCreated(server.api('/api/v1/conversations/direct', { cookie: admin.cookie, body: { userId: anna.id } }));
   const conversationId: string = direct.conversation.id;
   const mediaId = await upload(server, anna, '#4a7f6a');
@@ -60,7 +64,7 @@ async function buildFamily(t: ExecutionContext): Promise<Family> {
   await expectCreated(server.api('/api/v1/support', { cookie: anna.cookie, body: { subject: 'Photos', body: 'How do I add a photo to Oma’s screen?' } }));
   const slideshow = await expectCreated(server.api('/api/v1/slideshows', { cookie: admin.cookie, body: { name: 'Garden' } }));
   await server.api(`/api/v1/slideshows/${slideshow.slideshow.id}/items`, { cookie: admin.cookie, body: { mediaId } });
-  return { server, admin, anna, conversationId, mediaId };
+  return { server, admin, anna, conversationId, mediaId, stationPersonId };
 }
 
 /** A screen: where it is, who looks at it, and its name in the screenshot files. */
@@ -84,6 +88,9 @@ function screensOf(family: Family): Screen[] {
     { name: 'slideshows', path: '/slideshows', as: 'admin' },
     { name: 'family-member', path: '/family', as: 'member' },
     { name: 'family-admin', path: '/family', as: 'admin' },
+    { name: 'stations-add-admin', path: '/family/stations/add', as: 'admin' },
+    { name: 'stations-add-member', path: '/family/stations/add', as: 'member' },
+    { name: 'station-settings', path: `/family/stations/${family.stationPersonId}/settings`, as: 'admin' },
     { name: 'account', path: '/account', as: 'member' },
     { name: 'notices', path: '/notices', as: 'member' },
     { name: 'help-member', path: '/help', as: 'member' },
@@ -127,7 +134,7 @@ function cookieFor(server: TestServer, member: Member) {
 }
 
 test('every route of the web app is among the screens checked here', async (t) => {
-  const family = { conversationId: '00000000-0000-4000-8000-000000000000' } as Family;
+  const family = { conversationId: '00000000-0000-4000-8000-000000000000', stationPersonId: '00000000-0000-4000-8000-000000000001' } as Family;
   const paths = screensOf(family).map((screen) => screen.path.split('#')[0] as string);
   const unchecked = routePatterns().filter((pattern) => !paths.some((p) => matches(pattern, p)));
   t.deepEqual(unchecked, [], 'add a screen for each new route');

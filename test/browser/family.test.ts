@@ -206,12 +206,12 @@ test('an admin renames a group, changes who is in it, deletes it, adds a screen,
   await page.getByLabel('Last name').fill('de Vries');
   await page.getByLabel('Username').fill('omariet');
   await page.getByLabel('Email address', { exact: true }).fill('riet@example.org');
-  await page.getByRole('button', { name: 'Add the screen' }).click();
+  await page.getByRole('button', { name: 'Add this person' }).click();
   await page.getByText('Fill this in.').waitFor();
   t.is(await page.getByLabel('Mobile number').getAttribute('aria-invalid'), 'true');
   await page.getByLabel('Mobile number').fill('+31 6 55554444');
-  await page.getByRole('button', { name: 'Add the screen' }).click();
-  await page.getByText('Riet’s screen is added. Below you choose who may message and call Riet.').waitFor();
+  await page.getByRole('button', { name: 'Add this person' }).click();
+  await page.getByText('Riet is added. Below you choose who may message and call Riet; under “Connected screens” you add Riet’s Home Station.').waitFor();
   await page.getByRole('heading', { level: 2, name: 'Who may reach Riet' }).waitFor();
   const stations = await server.api('/api/v1/station-people', { cookie: admin.cookie });
   t.deepEqual(stations.body.stationPeople.map((s: { firstName: string; username: string }) => [s.firstName, s.username]), [['Riet', 'omariet']]);

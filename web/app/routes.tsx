@@ -7,6 +7,9 @@ import type { ReactNode } from 'react';
 import { matchPath } from '../common/router.js';
 import { AcceptInvitation } from './screens/AcceptInvitation.js';
 import { Account } from './screens/Account.js';
+import { CallScreen } from './screens/Call.js';
+import { Calls } from './screens/Calls.js';
+import { AddScreen } from './screens/AddScreen.js';
 import { Chats } from './screens/Chats.js';
 import { Conversation } from './screens/Conversation.js';
 import { Family } from './screens/Family.js';
@@ -18,6 +21,7 @@ import { More } from './screens/More.js';
 import { Photos } from './screens/Photos.js';
 import { SignIn } from './screens/SignIn.js';
 import { Slideshows } from './screens/Slideshows.js';
+import { StationSettings } from './screens/StationSettings.js';
 
 /** One page: a path pattern (`:name` segments allowed), who may see it, and what it shows. */
 export interface RouteDefinition {
@@ -33,7 +37,11 @@ export const routes: RouteDefinition[] = [
   { path: '/photos', access: 'user', render: () => <Photos /> },
   { path: '/slideshows', access: 'user', render: () => <Slideshows /> },
   { path: '/more', access: 'user', render: () => <More /> },
+  { path: '/calls', access: 'user', render: () => <Calls /> },
+  { path: '/calls/:id', access: 'user', render: (params) => <CallScreen key={params.id} id={params.id ?? ''} /> },
   { path: '/family', access: 'user', render: () => <Family /> },
+  { path: '/family/stations/add', access: 'user', render: () => <AddScreen /> },
+  { path: '/family/stations/:personId/settings', access: 'user', render: (params) => <StationSettings key={params.personId} personId={params.personId ?? ''} /> },
   { path: '/account', access: 'user', render: () => <Account /> },
   { path: '/notices', access: 'user', render: () => <Notices /> },
   { path: '/help', access: 'user', render: () => <Help /> },

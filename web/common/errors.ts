@@ -42,6 +42,9 @@ const areaSentences: ErrorSentences = {
   unprocessable_media: 'people.error.unprocessable_media',
   storage_full: 'people.error.storage_full',
   range_not_satisfiable: 'people.error.range_not_satisfiable',
+  pairing_unknown: 'stations.error.pairing_unknown',
+  pairing_expired: 'stations.error.pairing_expired',
+  pairing_used: 'stations.error.pairing_used',
 };
 
 /** "Too many attempts. Please try again in 3 minutes, at 14:35." */

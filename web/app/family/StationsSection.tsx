@@ -1,6 +1,7 @@
 import { Notice } from '../../common/components/Notice.js';
 import { useI18n } from '../../common/i18n.js';
 import type { PersonJson } from '../familyApi.js';
+import { SettingsLink } from '../stations/SettingsLink.js';
 import { AddStationPerson } from './AddStationPerson.js';
 import { ManagePerson } from './ManagePerson.js';
 import { PersonCard } from './PersonCard.js';
@@ -8,7 +9,7 @@ import { useAnnouncement } from './useAnnouncement.js';
 
 /**
  * The station people, each named by their screen ("Riet’s screen") and tapped for a chat; admins
- * add one and may remove one.
+ * add one, open the settings of their screen, and may remove one.
  */
 export function StationsSection(props: { stations: PersonJson[]; isAdmin: boolean; reload(): Promise<void> }) {
   const { t } = useI18n();
@@ -29,6 +30,7 @@ export function StationsSection(props: { stations: PersonJson[]; isAdmin: boolea
         <ul className="person-list">
           {props.stations.map((station) => (
             <PersonCard key={station.id} person={station} isMe={false} title={t('family.stationOf', { name: station.firstName })}>
+              {props.isAdmin && <SettingsLink person={station} />}
               {props.isAdmin && <ManagePerson person={station} isMe={false} onChanged={changed} />}
             </PersonCard>
           ))}

@@ -1,8 +1,10 @@
+import { useEffect } from 'react';
 import { Button } from '../../common/components/Button.js';
 import { Notice } from '../../common/components/Notice.js';
 import { PageHeading } from '../../common/components/PageHeading.js';
 import { errorSentence } from '../../common/errors.js';
 import { useI18n } from '../../common/i18n.js';
+import { useLocation } from '../../common/router.js';
 import { AppFrame } from '../components/Frames.js';
 import { GroupsSection } from '../family/GroupsSection.js';
 import { Invitations } from '../family/Invitations.js';
@@ -12,6 +14,7 @@ import { StationContacts } from '../family/StationContacts.js';
 import { StationsSection } from '../family/StationsSection.js';
 import { useFamilyData } from '../family/useFamilyData.js';
 import { useSession } from '../session.js';
+import { ConnectedScreens } from '../stations/ConnectedScreens.js';
 
 /**
  * Family: everyone in the family and the groups, each a tap away from a chat. Admins also
@@ -24,6 +27,15 @@ export function Family() {
   const { me } = useSession();
   const isAdmin = me?.role === 'admin';
   const { state, reload } = useFamilyData();
+  const { hash } = useLocation();
+  const ready = state.status === 'ready';
+  // A link to a part of the page (/family#family-stations, from "Add a screen") lands there once it is shown.
+  useEffect(() => {
+    if (!ready || !hash) return;
+    const target = document.getElementById(hash);
+    target?.scrollIntoView({ block: 'start' });
+    target?.focus({ preventScroll: true });
+  }, [ready, hash]);
 
   return (
     <AppFrame>
@@ -47,6 +59,7 @@ export function Family() {
             reload={reload}
           />
           <StationsSection stations={state.data.stations} isAdmin={isAdmin} reload={reload} />
+          {isAdmin && <ConnectedScreens />}
           {isAdmin && state.data.stations.map((station) => <StationContacts key={station.id} station={station} people={state.data.people} />)}
         </>
       )}
