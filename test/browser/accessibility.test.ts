@@ -27,6 +27,8 @@ interface Family {
   conversationId: string;
   mediaId: string;
   stationPersonId: string;
+  /** A call the admin made to Anna and hung up before she answered: missed, for her. */
+  callId: string;
 }
 
 async function upload(server: TestServer, member: Member, color: string): Promise<string> {
@@ -64,7 +66,9 @@ async function buildFamily(t: ExecutionContext): Promise<Family> {
   await expectCreated(server.api('/api/v1/support', { cookie: anna.cookie, body: { subject: 'Photos', body: 'How do I add a photo to Oma’s screen?' } }));
   const slideshow = await expectCreated(server.api('/api/v1/slideshows', { cookie: admin.cookie, body: { name: 'Garden' } }));
   await server.api(`/api/v1/slideshows/${slideshow.slideshow.id}/items`, { cookie: admin.cookie, body: { mediaId } });
-  return { server, admin, anna, conversationId, mediaId, stationPersonId };
+  const call = await expectCreated(server.api('/api/v1/calls', { cookie: admin.cookie, body: { userId: anna.id } }));
+  await expectCreated(server.api(`/api/v1/calls/${call.call.id}/hangup`, { cookie: admin.cookie, body: {} }));
+  return { server, admin, anna, conversationId, mediaId, stationPersonId, callId: call.call.id };
 }
 
 /** A screen: where it is, who looks at it, and its name in the screenshot files. */
@@ -96,6 +100,8 @@ function screensOf(family: Family): Screen[] {
     { name: 'help-member', path: '/help', as: 'member' },
     { name: 'help-admin', path: '/help', as: 'admin' },
     { name: 'more', path: '/more', as: 'member' },
+    { name: 'call-missed', path: `/calls/${family.callId}`, as: 'member' },
+    { name: 'calls', path: '/calls', as: 'member' },
   ];
 }
 
@@ -134,7 +140,7 @@ function cookieFor(server: TestServer, member: Member) {
 }
 
 test('every route of the web app is among the screens checked here', async (t) => {
-  const family = { conversationId: '00000000-0000-4000-8000-000000000000', stationPersonId: '00000000-0000-4000-8000-000000000001' } as Family;
+  const family = { conversationId: '00000000-0000-4000-8000-000000000000', stationPersonId: '00000000-0000-4000-8000-000000000001', callId: '00000000-0000-4000-8000-000000000002' } as Family;
   const paths = screensOf(family).map((screen) => screen.path.split('#')[0] as string);
   const unchecked = routePatterns().filter((pattern) => !paths.some((p) => matches(pattern, p)));
   t.deepEqual(unchecked, [], 'add a screen for each new route');

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ExecutionContext } from 'ava';
 import { simpleParser } from 'mailparser';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import type { TestServer } from './server.js';
 
 /**
@@ -36,22 +36,37 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../.
 /** Screenshots go here (ignored by git). */
 export const resultsDir = path.join(root, 'test-results');
 
-let browser: Promise<Browser> | undefined;
+/**
+ * Flags for calls: chromium's fake camera (a moving test pattern) and microphone (a beep), with
+ * their permission prompts accepted, so two pages can call each other with real media.
+ */
+export const fakeMediaArgs = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'];
 
-/** The browser of this test file, launched on first use. */
-export function launchBrowser(): Promise<Browser> {
+let browser: Promise<Browser> | undefined;
+let mediaBrowser: Promise<Browser> | undefined;
+
+/**
+ * The browser of this test file, launched on first use.
+ * @param options.fakeMedia - a browser with a fake camera and microphone (launched apart)
+ */
+export function launchBrowser(options: { fakeMedia?: boolean } = {}): Promise<Browser> {
   if (!fs.existsSync(chromiumPath)) {
     throw new Error(`Chromium is not installed at ${chromiumPath}. Install it with "apt-get install -y chromium" (or set PRIFORA_CHROMIUM).`);
+  }
+  if (options.fakeMedia) {
+    mediaBrowser ??= chromium.launch({ executablePath: chromiumPath, args: [...chromiumArgs, ...fakeMediaArgs], headless: true });
+    return mediaBrowser;
   }
   browser ??= chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
   return browser;
 }
 
-/** Closes the browser of this test file (call it from test.after.always). */
+/** Closes the browsers of this test file (call it from test.after.always). */
 export async function closeBrowser(): Promise<void> {
-  const launched = browser;
+  const launched = [browser, mediaBrowser];
   browser = undefined;
-  if (launched) await (await launched).close();
+  mediaBrowser = undefined;
+  for (const one of launched) if (one) await (await one).close();
 }
 
 function newestMtime(target: string): number {
@@ -138,14 +153,17 @@ export interface BrowserPage {
 /**
  * Opens a fresh context (no cookies) on the test server, closed when the test ends.
  * @param options.locale - the browser's language (Accept-Language and navigator.languages)
+ * @param options.fakeMedia - in the browser with a fake camera and microphone
+ * @param options.context - further context options (permissions, ignoreHTTPSErrors)
  */
-export async function openPage(t: ExecutionContext, server: TestServer, options: { locale?: string } = {}): Promise<BrowserPage> {
+export async function openPage(t: ExecutionContext, server: TestServer, options: { locale?: string; fakeMedia?: boolean; context?: BrowserContextOptions } = {}): Promise<BrowserPage> {
   await ensureWebBuild();
-  const context = await (await launchBrowser()).newContext({
+  const context = await (await launchBrowser({ fakeMedia: options.fakeMedia })).newContext({
     baseURL: server.url,
     locale: options.locale ?? 'en-GB',
     viewport: viewports.phone,
     reducedMotion: 'reduce',
+    ...options.context,
   });
   t.teardown(() => context.close());
   context.setDefaultTimeout(15_000);

@@ -20,12 +20,23 @@ export interface TypingSignal {
   userId: string;
 }
 
+/** What a WebRTC signal of a built-in call carries: a session description, or an ICE candidate (null: no more). */
+export type SignalData = { sdp: RTCSessionDescriptionInit } | { candidate: RTCIceCandidateInit | null };
+
+/** A WebRTC signal from the other person in a built-in call (relayed by the server, never stored). */
+export interface CallSignal {
+  callId: string;
+  from: string;
+  data: SignalData;
+}
+
 /** Whether the connection is up; `signedOut` when the server closed it for a revoked session. */
 export type LiveStatus = 'connecting' | 'open' | 'closed' | 'signedOut';
 
 type Listener = (event: LiveEvent) => void;
 type StatusListener = (status: LiveStatus) => void;
 type TypingListener = (signal: TypingSignal) => void;
+type SignalListener = (signal: CallSignal) => void;
 
 const maxDelayMs = 30_000;
 const signedOutCode = 4001;
@@ -36,6 +47,8 @@ const signedOutCode = 4001;
  */
 const probeEveryMs = 25_000;
 const pongWithinMs = 5_000;
+/** Call frames held while the socket is down: enough for an offer and its candidates, not a backlog. */
+const heldCallFramesMax = 200;
 
 /** A live client; `live` below is the app's one instance. */
 export class LiveClient {
@@ -48,6 +61,8 @@ export class LiveClient {
   private listeners = new Set<Listener>();
   private statusListeners = new Set<StatusListener>();
   private typingListeners = new Set<TypingListener>();
+  private signalListeners = new Set<SignalListener>();
+  private heldCallFrames: string[] = [];
   private started = false;
   status: LiveStatus = 'closed';
 
@@ -77,6 +92,7 @@ export class LiveClient {
     this.socket = null;
     socket?.close(1000);
     this.lastEventId = null;
+    this.heldCallFrames = [];
     this.setStatus('closed');
   }
 
@@ -101,6 +117,33 @@ export class LiveClient {
   /** Tells the others in a conversation that this person is typing. */
   sendTyping(conversationId: string): void {
     if (this.socket?.readyState === WebSocket.OPEN) this.socket.send(JSON.stringify({ type: 'typing', conversationId }));
+  }
+
+  /** Calls `listener` with every WebRTC signal that reaches this person's apps. */
+  onSignal(listener: SignalListener): () => void {
+    this.signalListeners.add(listener);
+    return () => this.signalListeners.delete(listener);
+  }
+
+  /**
+   * Sends a WebRTC signal to the other person in a built-in call. While the socket is down it is
+   * held and sent once the connection is back, so an offer made during a reconnect still arrives.
+   */
+  sendSignal(callId: string, to: string, data: SignalData): void {
+    this.sendCallFrame(JSON.stringify({ type: 'signal', callId, to, data }));
+  }
+
+  /** The call screen's "still here" (every 10 s while its person is in a call). */
+  sendInCall(callId: string): void {
+    this.sendCallFrame(JSON.stringify({ type: 'inCall', callId }));
+  }
+
+  private sendCallFrame(frame: string): void {
+    if (this.socket?.readyState === WebSocket.OPEN) {
+      this.socket.send(frame);
+      return;
+    }
+    if (this.heldCallFrames.length < heldCallFramesMax) this.heldCallFrames.push(frame);
   }
 
   private setStatus(status: LiveStatus): void {
@@ -155,6 +198,15 @@ export class LiveClient {
       this.failures = 0;
       if (typeof frame.lastEventId === 'number' && (this.lastEventId === null || frame.lastEventId > this.lastEventId)) this.lastEventId = frame.lastEventId;
       this.setStatus('open');
+      const held = this.heldCallFrames;
+      this.heldCallFrames = [];
+      for (const frame of held) this.sendCallFrame(frame);
+      return;
+    }
+    if (frame.type === 'signal') {
+      const { callId, from, data } = frame as { callId?: unknown; from?: unknown; data?: unknown };
+      if (typeof callId !== 'string' || typeof from !== 'string' || !data || typeof data !== 'object') return;
+      for (const listener of [...this.signalListeners]) listener({ callId, from, data: data as SignalData });
       return;
     }
     if (frame.type === 'typing') {

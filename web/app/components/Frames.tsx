@@ -8,6 +8,7 @@ import { useI18n } from '../../common/i18n.js';
 import { live } from '../../common/live.js';
 import { Link, useLocation } from '../../common/router.js';
 import { signOut } from '../accounts.js';
+import { IncomingCallBanner } from '../calls/IncomingCallBanner.js';
 import { useSession } from '../session.js';
 import '../nav.css';
 
@@ -46,7 +47,7 @@ const places: Array<{ to: string; label: MessageKey; also?: string[] }> = [
   { to: '/chats', label: 'nav.chats' },
   { to: '/photos', label: 'nav.photos', also: ['/slideshows'] },
   { to: '/family', label: 'nav.family' },
-  { to: '/more', label: 'nav.more', also: ['/account', '/notices', '/help'] },
+  { to: '/more', label: 'nav.more', also: ['/account', '/notices', '/help', '/calls'] },
 ];
 
 /** Whether a path belongs to a place: itself, a page below it, or one of its other pages. */
@@ -124,6 +125,7 @@ export function AppFrame(props: { children: ReactNode }) {
       >
         {t('app.skipToContent')}
       </a>
+      <IncomingCallBanner />
       <header className="shell__bar">
         <div className="shell__inner shell__bar-inner">
           <div className="shell__identity">

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { Button } from '../../common/components/Button.js';
 import { useI18n } from '../../common/i18n.js';
 import { navigate } from '../../common/router.js';
+import { GroupCallButton } from '../calls/CallButton.js';
 import type { PersonJson } from '../familyApi.js';
 import type { GroupJson } from './api.js';
 import { Avatar } from './Avatar.js';
@@ -44,6 +45,7 @@ export function GroupCard(props: { group: GroupJson; everyone: PersonJson[]; meI
           {t('people.group.openChat', { name: group.name })}
         </Button>
       )}
+      {isIn && <GroupCallButton group={group} />}
       {/* Keyed by what it edits, so a change made elsewhere (another admin) starts it afresh. */}
       {group.abilities.manage && <ManageGroup key={`${group.name}:${group.memberIds.join(',')}`} group={group} everyone={props.everyone} onChanged={props.onChanged} />}
     </li>

@@ -1,13 +1,14 @@
 import type { ReactNode } from 'react';
 import { Notice } from '../../common/components/Notice.js';
 import { useI18n } from '../../common/i18n.js';
+import { CallButton } from '../calls/CallButton.js';
 import type { PersonJson } from '../familyApi.js';
 import { Avatar } from './Avatar.js';
 import { useStartChat } from './useStartChat.js';
 
 /**
  * One person of the family: photo or initials, name and role. Tapping someone else opens the
- * chat with them; `children` (an admin's options) go under it.
+ * chat with them, and their call button rings them; `children` (an admin's options) go under it.
  */
 export function PersonCard(props: { person: PersonJson; isMe: boolean; title?: string; children?: ReactNode }) {
   const { t } = useI18n();
@@ -44,6 +45,7 @@ export function PersonCard(props: { person: PersonJson; isMe: boolean; title?: s
         </button>
       )}
       {chat.error && <Notice tone="error">{chat.error}</Notice>}
+      {!isMe && <CallButton person={person} />}
       {props.children}
     </li>
   );

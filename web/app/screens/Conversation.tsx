@@ -5,6 +5,7 @@ import { PageHeading } from '../../common/components/PageHeading.js';
 import { useI18n, type I18n } from '../../common/i18n.js';
 import { Link } from '../../common/router.js';
 import type { MessageJson } from '../chatsApi.js';
+import { CallButton, GroupCallButton } from '../calls/CallButton.js';
 import { Composer } from '../chats/Composer.js';
 import { useTyping } from '../chats/live.js';
 import { MessageItem } from '../chats/MessageItem.js';
@@ -67,6 +68,7 @@ export function Conversation(props: { id: string }) {
   const cancelReply = useCallback(() => setReplyTo(null), []);
   const title = conversation ? conversationTitle(conversation, people, me?.id, t) : t('chats.conversation');
   const others = conversation?.participantIds.filter((id) => id !== me?.id) ?? [];
+  const otherPerson = others.length === 1 ? people.get(others[0] as string) : undefined;
   const seen = seenMarker(messages, state.readUpTo, me?.id, others);
   const seenText = seen && (conversation?.kind === 'direct' ? t('chats.seen') : t('chats.seenBy', { names: seen.readers.map((id) => firstName(people, id, t)).join(', ') }));
 
@@ -78,6 +80,8 @@ export function Conversation(props: { id: string }) {
             {t('chats.back')}
           </Link>
           <PageHeading title={title}>{title}</PageHeading>
+          {conversation?.kind === 'direct' && otherPerson && <CallButton person={otherPerson} className="conversation__call" />}
+          {conversation?.kind === 'group' && conversation.groupId && <GroupCallButton group={{ id: conversation.groupId, name: title }} className="conversation__call" />}
         </div>
         {state.error && <Notice tone="error">{state.error}</Notice>}
         {!state.loaded && !state.error && <p role="status">{t('app.loading')}</p>}

@@ -6,6 +6,7 @@ import { useI18n, type I18n, type MessageKey } from '../../common/i18n.js';
 import { Link } from '../../common/router.js';
 import { useLiveEvents } from '../../common/useLiveEvents.js';
 import { listConversations, type ConversationJson } from '../chatsApi.js';
+import { HomeCalls } from '../calls/HomeCalls.js';
 import { AppFrame } from '../components/Frames.js';
 import { SignedInDevices } from '../components/SignedInDevices.js';
 import { listNotices, listPeople, type NoticeJson, type PersonJson } from '../familyApi.js';
@@ -126,6 +127,8 @@ export function Home() {
           </ul>
         )}
       </section>
+
+      <HomeCalls />
 
       <section className="card stack home-section" aria-labelledby="home-chats">
         <div className="photos-section-head">

@@ -4,6 +4,7 @@ import { Link } from '../../common/router.js';
 import { AppFrame } from '../components/Frames.js';
 
 const pages: Array<{ to: string; title: MessageKey }> = [
+  { to: '/calls', title: 'calls.title' },
   { to: '/account', title: 'account.title' },
   { to: '/slideshows', title: 'slideshows.title' },
   { to: '/notices', title: 'notices.title' },

@@ -1,3 +1,4 @@
+import { callsEn } from './calls.en.js';
 import { chatsEn } from './chats.en.js';
 import { peopleEn } from './people.en.js';
 import { photosEn } from './photos.en.js';
@@ -9,6 +10,7 @@ import { stationEn } from './station.en.js';
  */
 export const en = {
   ...chatsEn,
+  ...callsEn,
   ...photosEn,
   ...peopleEn,
   ...stationEn,

@@ -1,3 +1,4 @@
+import { callsNl } from './calls.nl.js';
 import { chatsNl } from './chats.nl.js';
 import type { MessageKey } from './en.js';
 import { peopleNl } from './people.nl.js';
@@ -10,6 +11,7 @@ import { stationNl } from './station.nl.js';
  */
 export const nl: Record<MessageKey, string> = {
   ...chatsNl,
+  ...callsNl,
   ...photosNl,
   ...peopleNl,
   ...stationNl,
