@@ -44,7 +44,8 @@ self.addEventListener('install', (event) => {
 self.addEventListener('activate', (event) => {
   event.waitUntil(
     (async () => {
-      for (const name of await caches.keys()) if (name !== CACHE) await caches.delete(name);
+      // Only the app's own older caches: the station's live beside them on the same origin.
+      for (const name of await caches.keys()) if (name.startsWith('prifora-shell-') && name !== CACHE) await caches.delete(name);
       await self.clients.claim();
     })(),
   );

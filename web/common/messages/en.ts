@@ -161,10 +161,6 @@ export const en = {
   'notFound.body': 'The address may have been mistyped, or the page has moved.',
   'notFound.home': 'Go to the home page',
 
-  'station.pageTitle': 'Screen',
-  'station.title': 'This screen is almost ready',
-  'station.body': 'Soon the family’s photos and the day clock will appear here.',
-
   'family.pageTitle': 'Family',
   'family.title': 'Your family',
   'family.people': 'Everyone in the family',

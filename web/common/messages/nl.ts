@@ -162,10 +162,6 @@ export const nl: Record<MessageKey, string> = {
   'notFound.body': 'Misschien is het adres verkeerd getypt, of is de pagina verhuisd.',
   'notFound.home': 'Naar de startpagina',
 
-  'station.pageTitle': 'Scherm',
-  'station.title': 'Dit scherm is bijna klaar',
-  'station.body': 'Binnenkort verschijnen hier de foto’s van de familie en de dagklok.',
-
   'family.pageTitle': 'Familie',
   'family.title': 'Jullie familie',
   'family.people': 'Iedereen in de familie',

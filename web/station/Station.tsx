@@ -1,0 +1,227 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { isApiError } from '../common/api.js';
+import { useDocumentTitle } from '../common/components/PageHeading.js';
+import { useI18n } from '../common/i18n.js';
+import { live, type LiveEvent, type LiveStatus } from '../common/live.js';
+import { fetchMe, fetchPlaylist, type SlideJson, type StationMeJson, type StationSettingsJson } from './api.js';
+import { dayClock, withinDailyWindow } from './clock.js';
+import { coalesce } from './coalesce.js';
+import { Home } from './Home.js';
+import { emptyInbox, findItem, loadInbox, messageKey, noticeKey, type Inbox, type InboxItem } from './inbox.js';
+import { Night } from './Night.js';
+import { Overlay } from './Overlay.js';
+import { useIdle } from './useIdle.js';
+import { useMinute } from './useMinute.js';
+import { useServerReturn } from './useServerReturn.js';
+
+/** How long after a 401 the screen asks again before it believes it was revoked. */
+const revokeCheckMs = 1_500;
+/** A safety net under the live connection: everything is read again this often. */
+const refreshEveryMs = 5 * 60_000;
+
+/**
+ * `?slideMs=N` shows each slide N ms (at least 100) instead of its slideshow's interval. It exists
+ * for the station benchmark and the browser tests, which must see hundreds of slides in minutes;
+ * a family's screen is opened without it. It changes nothing but the pace.
+ */
+export function paceFromUrl(search: string): number | null {
+  const value = Number(new URLSearchParams(search).get('slideMs'));
+  return Number.isFinite(value) && value >= 100 ? Math.round(value) : null;
+}
+
+/** The paired screen: home (clock and photos), one overlay at a time, night on its schedule. */
+export function Station(props: { me: StationMeJson; onRevoked(): void }) {
+  const { t } = useI18n();
+  useDocumentTitle(t('station.pageTitle'));
+  const [me, setMe] = useState(props.me);
+  const settings: StationSettingsJson = me.settings;
+  const now = useMinute();
+  const clock = dayClock(now, { language: me.language, timeZone: me.family.timeZone, hour12: settings.clock.hours === 12, partStarts: settings.clock.dayParts });
+  const [status, setStatus] = useState<LiveStatus>(live.status);
+  const [slides, setSlides] = useState<SlideJson[] | null>(null);
+  const [round, setRound] = useState(0);
+  const [inbox, setInbox] = useState<Inbox>(emptyInbox);
+  const inboxRef = useRef<Inbox>(emptyInbox);
+  // The overlay open now, as it was when it opened: it stays (replying, "Sent") even when its
+  // item stops being unread; while unread, the newest version of it is shown.
+  const [overlay, setOverlay] = useState<InboxItem | null>(null);
+  const pending = useRef<string[]>([]);
+  const [awake, setAwake] = useState(false);
+  const pace = useMemo(() => paceFromUrl(window.location.search), []);
+  const people = useMemo(() => new Map(me.people.map((p) => [p.id, p])), [me.people]);
+  const personId = me.stationPerson.id;
+  const { onRevoked } = props;
+
+  const night = settings.nightMode.enabled && withinDailyWindow(clock.minuteOfDay, settings.nightMode.from, settings.nightMode.until);
+  const asleep = night && !awake;
+
+  /**
+   * Every failure but a lost credential is waited out: the screen keeps what it has. A 401 is
+   * asked again after a moment before the screen gives up its pairing, so a server that is just
+   * stopping (and answers oddly for a second) never costs a screen its photos.
+   */
+  const confirming = useRef(false);
+  const guard = useCallback(
+    (error: unknown) => {
+      if (!isApiError(error, 'unauthenticated') || confirming.current) return;
+      confirming.current = true;
+      setTimeout(() => {
+        fetchMe().then(
+          () => undefined,
+          (again: unknown) => {
+            if (isApiError(again, 'unauthenticated')) onRevoked();
+          },
+        ).finally(() => {
+          confirming.current = false;
+        });
+      }, revokeCheckMs);
+    },
+    [onRevoked],
+  );
+
+  const jobs = useMemo(
+    () => ({
+      inbox: coalesce(async () => {
+        const next = await loadInbox();
+        inboxRef.current = next;
+        setInbox(next);
+      }),
+      playlist: coalesce(async () => setSlides(await fetchPlaylist())),
+      me: coalesce(async () => setMe(await fetchMe())),
+    }),
+    [personId],
+  );
+
+  const refreshAll = useCallback(() => {
+    for (const job of [jobs.me, jobs.inbox, jobs.playlist]) job().catch(guard);
+  }, [jobs, guard]);
+
+  const present = useCallback((key: string) => {
+    const item = findItem(inboxRef.current, key);
+    if (!item) return;
+    setOverlay((open) => {
+      if (open === null) return item;
+      if (open.key !== key && !pending.current.includes(key)) pending.current.push(key);
+      return open;
+    });
+  }, []);
+
+  const openTile = useCallback((key: string) => setOverlay(findItem(inboxRef.current, key) ?? null), []);
+
+  const closeOverlay = useCallback(
+    (read: boolean) => {
+      let next: InboxItem | undefined;
+      // What waited behind it, if it is still unread.
+      while (!next && pending.current.length > 0) next = findItem(inboxRef.current, pending.current.shift() as string);
+      setOverlay(next ?? null);
+      if (read) jobs.inbox().catch(guard);
+    },
+    [jobs, guard],
+  );
+
+  const nightRef = useRef(asleep);
+  nightRef.current = asleep;
+  const peopleRef = useRef(people);
+  peopleRef.current = people;
+
+  useEffect(() => {
+    const onEvent = (event: LiveEvent) => {
+      const payload = event.payload;
+      switch (event.event) {
+        case 'message.created': {
+          const message = payload.message as { authorId?: string | null } | undefined;
+          const conversationId = String(payload.conversationId);
+          const fromOther = message?.authorId !== personId;
+          // Someone new to this screen (a first message): their name and photo come with /me.
+          const known = !message?.authorId || peopleRef.current.has(message.authorId);
+          Promise.all([jobs.inbox(), known ? undefined : jobs.me()])
+            .then(() => {
+              // At night a message waits on its tile: the screen does not wake anyone.
+              if (fromOther && !nightRef.current) present(messageKey(conversationId));
+            })
+            .catch(guard);
+          break;
+        }
+        case 'message.edited':
+        case 'message.deleted':
+        case 'conversation.read':
+          jobs.inbox().catch(guard);
+          break;
+        case 'notice.created':
+          jobs
+            .inbox()
+            .then(() => {
+              if (!nightRef.current) present(noticeKey(String(payload.noticeId)));
+            })
+            .catch(guard);
+          break;
+        case 'slideshow.changed':
+          jobs.playlist().catch(guard);
+          break;
+        case 'station.settings.changed':
+          if (payload.stationUserId === personId && payload.settings) setMe((current) => ({ ...current, settings: payload.settings as StationSettingsJson }));
+          break;
+        case 'conversation.created':
+        case 'member.joined':
+        case 'member.removed':
+        case 'network.changed':
+          jobs.me().catch(guard);
+          break;
+        default:
+      }
+    };
+    const onStatus = (next: LiveStatus) => {
+      setStatus(next);
+      if (next === 'signedOut') onRevoked();
+      // A revoked screen's socket is closed (4002) and refused from then on: asking who the
+      // screen is answers 401 then, and takes it back to the pairing screen.
+      if (next === 'closed') jobs.me().catch(guard);
+      // Connected (again): the catch-up brings the events; a fresh read brings what no event
+      // carries (captions, order), and everything when the screen started without the server.
+      if (next === 'open') refreshAll();
+    };
+    const unsubscribe = live.subscribe(onEvent);
+    const unwatch = live.onStatus(onStatus);
+    live.start();
+    refreshAll();
+    const timer = setInterval(refreshAll, refreshEveryMs);
+    return () => {
+      clearInterval(timer);
+      unsubscribe();
+      unwatch();
+      live.stop();
+    };
+  }, [jobs, guard, present, refreshAll, onRevoked, personId]);
+
+  const nextRound = useCallback(() => {
+    fetchPlaylist().then((fresh) => {
+      setSlides(fresh);
+      setRound((r) => r + 1);
+    }, guard);
+  }, [guard]);
+
+  useServerReturn(status);
+
+  useEffect(() => {
+    if (!night) setAwake(false);
+  }, [night]);
+  useIdle(awake, () => setAwake(false));
+  // One level of navigation: after a minute without a touch the overlay gives way to home.
+  useIdle(overlay !== null, () => closeOverlay(false));
+
+  if (asleep) return <Night clock={clock} onTouch={() => setAwake(true)} />;
+  const item = overlay === null ? undefined : (findItem(inbox, overlay.key) ?? overlay);
+  return (
+    <>
+      <Home
+        clock={clock}
+        inbox={inbox}
+        people={people}
+        connected={status === 'open'}
+        onOpen={openTile}
+        slideshow={{ slides, round, videoSound: settings.videoSound, paceMs: pace, onRound: nextRound }}
+      />
+      {item ? <Overlay key={item.key} item={item} people={people} quickReplies={settings.quickReplies} readAloud={settings.readAloud} onClose={closeOverlay} /> : null}
+    </>
+  );
+}

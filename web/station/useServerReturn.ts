@@ -1,0 +1,31 @@
+import { useEffect } from 'react';
+import type { LiveStatus } from '../common/live.js';
+
+/** How often a screen without its live connection looks whether the server is back. */
+const lookEveryMs = 5_000;
+
+/**
+ * While the live connection is down, asks the server's /healthz every few seconds (it is small,
+ * and the station's service worker never answers it from a cache). Once the server answers, the
+ * screen tells the live client the way the browser does when a network comes back (an `online`
+ * event), so it reconnects at once instead of after its back-off of up to half a minute, and the
+ * catch-up brings what was sent meanwhile.
+ */
+export function useServerReturn(status: LiveStatus): void {
+  useEffect(() => {
+    if (status === 'open' || status === 'signedOut') return;
+    let stopped = false;
+    const timer = setInterval(() => {
+      fetch('/healthz', { cache: 'no-store' }).then(
+        (response) => {
+          if (!stopped && response.ok) window.dispatchEvent(new Event('online'));
+        },
+        () => undefined,
+      );
+    }, lookEveryMs);
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+    };
+  }, [status]);
+}
