@@ -6,7 +6,8 @@ import type { SettingsForm } from './useSettingsForm.js';
 
 /**
  * One part of a screen's settings as a card: heading, what it does, its fields, its own save
- * button, and a live region that says "Saved" (present from the start, so it is read out).
+ * button, and live regions (present from the start, so they are read out): one shows "Saved", the
+ * other only tells a screen reader what an edit did.
  */
 export function SettingsSection<T>(props: { title: string; intro?: string; form: SettingsForm<T>; saveLabel: string; children: ReactNode; more?: ReactNode; name: string }) {
   const { t } = useI18n();
@@ -29,6 +30,9 @@ export function SettingsSection<T>(props: { title: string; intro?: string; form:
         </div>
         <p className="settings-said" role="status">
           {form.said}
+        </p>
+        <p className="visually-hidden" role="status">
+          {form.note}
         </p>
       </form>
     </section>

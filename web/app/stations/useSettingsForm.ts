@@ -12,8 +12,10 @@ export interface SettingsForm<T> {
   problems: Record<string, string>;
   /** A problem that is not about a field (no network, the person was removed). */
   formError: string | null;
-  /** What the part's live region says: "Saved…", or a move in a list. */
+  /** "Saved…", shown and read out after a save. */
   said: string;
+  /** What an edit did that the eye sees but a screen reader would miss (a reply moved), read out only. */
+  note: string;
   say(text: string): void;
   /** The form's onSubmit: saves the draft. */
   submit(event: FormEvent): void;
@@ -37,6 +39,7 @@ export function useSettingsForm<T>(current: T, save: (draft: T) => Promise<T>, s
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [said, setSaid] = useState('');
+  const [note, setNote] = useState('');
   if (!same(current, base)) {
     setBase(current);
     if (same(draft, base)) setDraftState(current);
@@ -44,6 +47,7 @@ export function useSettingsForm<T>(current: T, save: (draft: T) => Promise<T>, s
 
   const setDraft: Dispatch<SetStateAction<T>> = (next) => {
     setSaid('');
+    setNote('');
     setDraftState(next);
   };
 
@@ -52,6 +56,7 @@ export function useSettingsForm<T>(current: T, save: (draft: T) => Promise<T>, s
     setBusy(true);
     setError(null);
     setSaid('');
+    setNote('');
     try {
       const saved = await action();
       setDraftState(saved);
@@ -72,7 +77,8 @@ export function useSettingsForm<T>(current: T, save: (draft: T) => Promise<T>, s
     problems,
     formError: error && Object.keys(problems).length === 0 ? errorSentence(error, i18n) : null,
     said,
-    say: setSaid,
+    note,
+    say: setNote,
     submit: (event) => {
       event.preventDefault();
       void run(() => save(draft), savedText);
