@@ -12,8 +12,10 @@ const lookEveryMs = 5_000;
  * catch-up brings what was sent meanwhile.
  */
 export function useServerReturn(status: LiveStatus): void {
+  // One timer for the whole time the connection is down, however often it tries meanwhile.
+  const down = status !== 'open' && status !== 'signedOut';
   useEffect(() => {
-    if (status === 'open' || status === 'signedOut') return;
+    if (!down) return;
     let stopped = false;
     const timer = setInterval(() => {
       fetch('/healthz', { cache: 'no-store' }).then(
@@ -27,5 +29,5 @@ export function useServerReturn(status: LiveStatus): void {
       stopped = true;
       clearInterval(timer);
     };
-  }, [status]);
+  }, [down]);
 }

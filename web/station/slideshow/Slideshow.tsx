@@ -5,6 +5,8 @@ import { Player, type Layer } from './player.js';
 
 /** The crossfade between two slides (station.css), unless the screen asks for reduced motion. */
 const fadeMs = 1_000;
+/** The longest a loaded photo waits for its decode before it may fade in. */
+const decodeWaitMs = 1_000;
 /** The crossfade at a benchmark's pace (`.slideshow--brisk`). */
 const briskFadeMs = 100;
 
@@ -133,11 +135,10 @@ function SlideView(props: { layer: Layer<SlideJson>; videoSound: boolean; player
           decoding="async"
           onLoad={(event) => {
             const image = event.currentTarget;
-            // Decode before the fade, so the crossfade never stutters on a large photo.
-            image.decode().then(
-              () => player.current?.loaded(layer.key),
-              () => player.current?.loaded(layer.key),
-            );
+            // Decode before the fade, so the crossfade never stutters on a large photo; but never
+            // wait on a decoder that does not answer.
+            const ready = () => player.current?.loaded(layer.key);
+            void Promise.race([image.decode(), new Promise((resolve) => setTimeout(resolve, decodeWaitMs))]).then(ready, ready);
           }}
           onError={() => player.current?.failed(layer.key)}
         />

@@ -33,6 +33,8 @@ export interface PlayerOptions {
 
 /** How long to wait before trying again when no slide would load (offline, nothing cached). */
 const retryAfterFailuresMs = 15_000;
+/** A slide still loading after this long is skipped (a stalled connection, a decoder that never answers). */
+const loadTimeoutMs = 20_000;
 /** How soon a photo just shared replaces the one shown, at the earliest. */
 const freshAfterMs = 1_500;
 
@@ -48,6 +50,8 @@ export class Player<S extends Keyed> {
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** Tries again after every slide failed to load. */
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Gives up on a hidden slide that does not load. */
+  private loadTimer: ReturnType<typeof setTimeout> | undefined;
   private fadeTimer: ReturnType<typeof setTimeout> | undefined;
   private stopped = false;
   /** The key of the hidden slide once it has loaded. */
@@ -80,6 +84,7 @@ export class Player<S extends Keyed> {
   /** The hidden slide has loaded (and decoded): it may fade in once the shown one has had its time. */
   loaded(key: number): void {
     if (this.incoming?.key !== key || this.incoming.state !== 'loading') return;
+    clearTimeout(this.loadTimer);
     this.failures = 0;
     this.ready = key;
     this.maybeFade();
@@ -88,6 +93,7 @@ export class Player<S extends Keyed> {
   /** A slide could not be loaded (offline and not cached, or removed): skip it. */
   failed(key: number): void {
     if (this.incoming?.key !== key) return;
+    clearTimeout(this.loadTimer);
     this.failures += 1;
     if (this.failures >= Math.max(3, this.queue.size)) {
       this.failures = 0;
@@ -111,6 +117,7 @@ export class Player<S extends Keyed> {
     this.stopped = true;
     clearTimeout(this.timer);
     clearTimeout(this.retryTimer);
+    clearTimeout(this.loadTimer);
     clearTimeout(this.fadeTimer);
   }
 
@@ -124,7 +131,13 @@ export class Player<S extends Keyed> {
 
   private loadNext(): void {
     clearTimeout(this.retryTimer);
-    const next = this.queue.next();
+    clearTimeout(this.loadTimer);
+    let next = this.queue.next();
+    // The photo just shown does not come straight back at the turn of a round.
+    if (next && this.queue.size > 1 && next.slide.media.id === this.shown?.slide.media.id) {
+      const after = this.queue.next();
+      if (after) next = { slide: after.slide, wrapped: next.wrapped || after.wrapped };
+    }
     if (!next) {
       this.incoming = undefined;
       this.emit();
@@ -137,8 +150,10 @@ export class Player<S extends Keyed> {
       this.emit();
       return;
     }
-    this.incoming = { key: this.nextKey++, slide: next.slide, state: 'loading' };
+    const key = this.nextKey++;
+    this.incoming = { key, slide: next.slide, state: 'loading' };
     this.ready = undefined;
+    this.loadTimer = setTimeout(() => this.failed(key), loadTimeoutMs);
     this.emit();
   }
 
