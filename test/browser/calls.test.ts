@@ -214,6 +214,76 @@ test('an unanswered call becomes a missed call: the caller hears nobody answered
   t.deepEqual([...a.problems, ...b.problems], []);
 });
 
+test('built-in engine: Bob’s browser refuses his camera, so the call goes ahead audio-only with a sentence; once he allows it, Try the camera again sends his picture (a renegotiation from the side that answered)', async (t) => {
+  t.timeout(120_000);
+  const server = await startTestServer({ 'family.name': 'De Vries' });
+  t.teardown(() => server.stop());
+  const anna = await buildAdmin(server, { firstName: 'Anna' });
+  const bob = await buildMember(server, { firstName: 'Bob' });
+  const a = await openAs(t, server, anna);
+  // Bob's browser asks, and he allows only the microphone: the camera is refused.
+  const b = await openAs(t, server, bob, { fakeMedia: 'ask', context: { permissions: ['microphone'] } });
+  const bLive = liveReady(b.page);
+  await b.page.goto('/');
+  await bLive;
+
+  await a.page.goto('/family');
+  await a.page.locator(`[data-person="${bob.id}"]`).getByRole('button', { name: 'Call Bob' }).click();
+  await a.page.waitForURL(/\/calls\/[0-9a-f-]{36}$/);
+  await b.page.getByRole('region', { name: 'Incoming call' }).getByRole('button', { name: 'Answer' }).click();
+  await Promise.all([a.page.locator('[data-phase="active"]').waitFor(), b.page.locator('[data-phase="active"]').waitFor()]);
+
+  await b.page.getByText('The browser may not use your camera, so Anna hears you but cannot see you. Allow the camera in the browser’s settings, then try again.').waitFor();
+  t.is(await b.page.getByRole('button', { name: 'Camera off' }).count(), 0);
+  // Bob still sees Anna; Anna hears Bob but gets no picture, and sees his photo instead.
+  await videoKeepsArriving(b.page);
+  await a.page.getByText('No picture from Bob').waitFor();
+  t.is(await inboundVideoBytes(a.page), 0);
+  await screenshot(b.page, 'call-no-camera');
+
+  await b.context.grantPermissions(['microphone', 'camera']);
+  await b.page.getByRole('button', { name: 'Try the camera again' }).click();
+  await b.page.getByRole('button', { name: 'Camera off' }).waitFor();
+  t.is(await b.page.getByText('The browser may not use your camera').count(), 0);
+  const annaReceives = await videoKeepsArriving(a.page);
+  t.true(annaReceives.after > annaReceives.before);
+  await a.page.getByText('No picture from Bob').waitFor({ state: 'detached' });
+  t.deepEqual([...a.problems, ...b.problems], []);
+});
+
+test('built-in engine: when Bob’s browser dies mid-call, Anna’s screen looks for him for a while, then says the connection was lost and ends the call as failed', async (t) => {
+  t.timeout(120_000);
+  // The server's own silence rule (calls.aliveSeconds) is set far off: only the screen notices here.
+  const server = await startTestServer({ 'family.name': 'De Vries', 'calls.aliveSeconds': 300 });
+  t.teardown(() => server.stop());
+  const anna = await buildAdmin(server, { firstName: 'Anna' });
+  const bob = await buildMember(server, { firstName: 'Bob' });
+  const a = await openAs(t, server, anna);
+  const b = await openAs(t, server, bob);
+  const bLive = liveReady(b.page);
+  await b.page.goto('/');
+  await bLive;
+  await a.page.goto('/family');
+  await a.page.locator(`[data-person="${bob.id}"]`).getByRole('button', { name: 'Call Bob' }).click();
+  await a.page.waitForURL(/\/calls\/[0-9a-f-]{36}$/);
+  const callId = callIdOf(a.page);
+  await b.page.getByRole('region', { name: 'Incoming call' }).getByRole('button', { name: 'Answer' }).click();
+  await Promise.all([a.page.locator('[data-phase="active"]').waitFor(), b.page.locator('[data-phase="active"]').waitFor()]);
+  await videoKeepsArriving(a.page);
+
+  // A crash: no page-hide, no hang-up, no goodbye of any kind.
+  const devtools = await b.context.newCDPSession(b.page);
+  const crashed = new Promise((resolve) => b.page.once('crash', resolve));
+  // The answer never comes from a renderer that crashed.
+  void devtools.send('Page.crash').catch(() => undefined);
+  await crashed;
+  await a.page.locator('[data-phase="reconnecting"]').waitFor({ timeout: 30_000 });
+  await a.page.getByText('The connection dropped. Reconnecting…').waitFor();
+  await a.page.getByText('The connection with Bob was lost.').waitFor({ timeout: 40_000 });
+  t.like((await server.api(`/api/v1/calls/${callId}`, { cookie: anna.cookie })).body.call, { state: 'failed', endReason: 'failed' });
+  t.deepEqual(a.problems, []);
+});
+
 test('built-in engine: a group call is refused with a sentence that says it needs the family’s own Jitsi', async (t) => {
   const server = await startTestServer({ 'family.name': 'De Vries' });
   t.teardown(() => server.stop());

@@ -42,31 +42,38 @@ export const resultsDir = path.join(root, 'test-results');
  */
 export const fakeMediaArgs = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'];
 
-let browser: Promise<Browser> | undefined;
-let mediaBrowser: Promise<Browser> | undefined;
+/**
+ * Media for a browser: `true` the fake devices with every prompt accepted; `'ask'` the fake
+ * devices with the prompts answered by the context's permissions, as a person would answer them
+ * (a camera left out of `permissions` is refused).
+ */
+export type FakeMedia = boolean | 'ask';
+
+const browsers = new Map<string, Promise<Browser>>();
 
 /**
  * The browser of this test file, launched on first use.
  * @param options.fakeMedia - a browser with a fake camera and microphone (launched apart)
  */
-export function launchBrowser(options: { fakeMedia?: boolean } = {}): Promise<Browser> {
+export function launchBrowser(options: { fakeMedia?: FakeMedia } = {}): Promise<Browser> {
   if (!fs.existsSync(chromiumPath)) {
     throw new Error(`Chromium is not installed at ${chromiumPath}. Install it with "apt-get install -y chromium" (or set PRIFORA_CHROMIUM).`);
   }
-  if (options.fakeMedia) {
-    mediaBrowser ??= chromium.launch({ executablePath: chromiumPath, args: [...chromiumArgs, ...fakeMediaArgs], headless: true });
-    return mediaBrowser;
+  const media = options.fakeMedia === 'ask' ? fakeMediaArgs.slice(0, 1) : options.fakeMedia ? fakeMediaArgs : [];
+  const key = media.join(' ');
+  let launched = browsers.get(key);
+  if (!launched) {
+    launched = chromium.launch({ executablePath: chromiumPath, args: [...chromiumArgs, ...media], headless: true });
+    browsers.set(key, launched);
   }
-  browser ??= chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
-  return browser;
+  return launched;
 }
 
 /** Closes the browsers of this test file (call it from test.after.always). */
 export async function closeBrowser(): Promise<void> {
-  const launched = [browser, mediaBrowser];
-  browser = undefined;
-  mediaBrowser = undefined;
-  for (const one of launched) if (one) await (await one).close();
+  const launched = [...browsers.values()];
+  browsers.clear();
+  for (const one of launched) await (await one).close();
 }
 
 function newestMtime(target: string): number {
@@ -156,7 +163,7 @@ export interface BrowserPage {
  * @param options.fakeMedia - in the browser with a fake camera and microphone
  * @param options.context - further context options (permissions, ignoreHTTPSErrors)
  */
-export async function openPage(t: ExecutionContext, server: TestServer, options: { locale?: string; fakeMedia?: boolean; context?: BrowserContextOptions } = {}): Promise<BrowserPage> {
+export async function openPage(t: ExecutionContext, server: TestServer, options: { locale?: string; fakeMedia?: FakeMedia; context?: BrowserContextOptions } = {}): Promise<BrowserPage> {
   await ensureWebBuild();
   const context = await (await launchBrowser({ fakeMedia: options.fakeMedia })).newContext({
     baseURL: server.url,

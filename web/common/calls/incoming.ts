@@ -145,7 +145,12 @@ export class IncomingCalls {
 
   private note(note: IncomingNote): void {
     this.set({ ...this.state, notes: [...this.state.notes.filter((n) => n.callId !== note.callId), note] });
-    setTimeout(() => this.dismissNote(note.callId), noteMs);
+    const key = `note:${note.callId}`;
+    clearTimeout(this.timers.get(key));
+    this.timers.set(
+      key,
+      setTimeout(() => this.dismissNote(note.callId), noteMs),
+    );
   }
 
   private set(state: IncomingState): void {
