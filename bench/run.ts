@@ -12,6 +12,7 @@ const benchmarks: Record<string, () => Promise<{ default: Benchmark }>> = {
   media: () => import('./media.js'),
   web: () => import('./web.js'),
   calls: () => import('./calls.js'),
+  station: () => import('./station.js'),
 };
 
 async function main(argv: string[]): Promise<number> {
