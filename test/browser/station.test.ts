@@ -150,16 +150,24 @@ test('a new screen shows a large code and a QR code that opens the approval page
   t.deepEqual(problems, []);
 });
 
-test('pairing end to end: an admin approves the code on the screen, the screen shows the clock and photos; revoked, it asks to be added again', async (t) => {
+test('pairing end to end: an admin adds the screen in the web app from the QR link, the screen shows the clock and photos; revoked, it asks to be added again', async (t) => {
   const family = await buildFamily(t, 'nl');
   const { page, problems } = await openStation(t, family.server, { locale: 'nl-NL' });
   const title = page.getByRole('heading', { level: 1, name: 'Vraag iemand uit de familie om dit scherm toe te voegen' });
   await title.waitFor();
   await checkScreen(t, page, 'pairing-nl');
   const code = (await page.locator('.pairing__code').innerText()).replace(/\s/g, '');
-  // Typed the way someone reads it off the screen, with the space.
-  const stationId = await approve(family, `${code.slice(0, 3)} ${code.slice(3).toLowerCase()}`);
+  // The admin, in a second browser, opens the link of the QR code and adds the screen.
+  const web = await openPage(t, family.server, { locale: 'nl-NL' });
+  const [name, value] = family.admin.cookie.split('=') as [string, string];
+  await web.context.addCookies([{ name, value, url: family.server.url }]);
+  await web.page.goto(`/family/stations/add?code=${code}`);
+  t.is((await web.page.getByLabel(/^Code op het scherm/).inputValue()).replace(/\s/g, '').toUpperCase(), code);
+  await web.page.getByLabel(/^Naam van het scherm/).fill('Woonkamer');
+  await web.page.getByRole('radio', { name: /Riet/ }).check();
+  await web.page.getByRole('button', { name: 'Scherm toevoegen' }).click();
   await page.locator('.day-clock__day').waitFor({ timeout: 10_000 });
+  const stationId: string = (await family.server.api('/api/v1/stations', { cookie: family.admin.cookie })).body.stations[0].id;
   t.regex(await page.locator('.day-clock__day').innerText(), /^(Maan|Dins|Woens|Donder|Vrij|Zater|Zon)dag(ochtend|middag|avond|nacht)$/);
   const { body } = await family.server.api('/api/v1/stations', { cookie: family.admin.cookie });
   t.deepEqual(body.stations.map((s: { id: string; waiting: boolean }) => [s.id, s.waiting]), [[stationId, false]]);
