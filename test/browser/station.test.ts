@@ -8,7 +8,7 @@ import sharp from 'sharp';
 import { startServer } from '../../server/http.js';
 import { createLogger } from '../../server/logger.js';
 import { closeBrowser, openPage, resultsDir, type BrowserPage } from '../helpers/browser.js';
-import { buildAdmin, buildMember, type Member } from '../helpers/family.js';
+import { buildAdmin, buildMember, until, type Member } from '../helpers/family.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 
 /**
@@ -75,6 +75,17 @@ async function openStation(t: ExecutionContext, server: TestServer, options: { c
   if (options.time) await opened.page.clock.install({ time: options.time });
   await opened.page.goto(options.path ?? '/station');
   return opened;
+}
+
+/**
+ * Waits until the screen's live connection is up (the server lists it online): something sent
+ * before that arrives through the screen's next read as a tile, not as an overlay.
+ */
+async function liveOnScreen(family: StationFamily): Promise<void> {
+  await until(async () => {
+    const { stations } = await expectOk(family.server.api('/api/v1/stations', { cookie: family.admin.cookie }));
+    return stations.some((station: { online: boolean }) => station.online);
+  }, 15_000);
 }
 
 /** Saves the screen as test-results/station/<name>.png. */
@@ -245,6 +256,7 @@ test('a message appears large over the photos, a quick reply reaches the relativ
   const { credential } = await pairOverApi(family);
   const { page, problems } = await openStation(t, server, { credential, time: new Date() });
   await page.locator('.day-clock__day').waitFor();
+  await liveOnScreen(family);
   const { conversation } = await expectOk(server.api('/api/v1/conversations/direct', { cookie: anna.cookie, body: { userId: rietId } }));
   const { message } = await expectOk(server.api(`/api/v1/conversations/${conversation.id}/messages`, { cookie: anna.cookie, body: { body: 'We are coming on Sunday with the children.' } }));
 
@@ -286,6 +298,7 @@ test('a notice appears the same way, and closing it marks it read', async (t) =>
   const { credential } = await pairOverApi(family);
   const { page, problems } = await openStation(t, server, { credential, locale: 'nl-NL' });
   await page.locator('.day-clock__day').waitFor();
+  await liveOnScreen(family);
   await expectOk(server.api('/api/v1/notices', { cookie: admin.cookie, body: { title: 'Verjaardag zondag', body: 'Oma wordt 90. Koffie om 15:00 uur.' } }));
   const dialog = page.getByRole('dialog', { name: 'Verjaardag zondag' });
   await dialog.waitFor({ timeout: 10_000 });

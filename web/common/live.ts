@@ -30,7 +30,7 @@ export interface CallSignal {
   data: SignalData;
 }
 
-/** Whether the connection is up; `signedOut` when the server closed it for a revoked session. */
+/** Whether the connection is up; `signedOut` when the server closed it for good (a revoked session, an unpaired screen). */
 export type LiveStatus = 'connecting' | 'open' | 'closed' | 'signedOut';
 
 type Listener = (event: LiveEvent) => void;
@@ -39,7 +39,8 @@ type TypingListener = (signal: TypingSignal) => void;
 type SignalListener = (signal: CallSignal) => void;
 
 const maxDelayMs = 30_000;
-const signedOutCode = 4001;
+/** The server closed the socket for good: 4001 a person signed out, 4002 a screen unpaired. */
+const signedOutCodes = new Set([4001, 4002]);
 /**
  * A socket can look open after a phone slept or changed networks while its connection is long
  * dead; only an answer proves it alive. The client pings this often while the page is shown, and
@@ -172,7 +173,7 @@ export class LiveClient {
       if (this.socket !== socket) return;
       this.socket = null;
       clearTimeout(this.pongDeadline);
-      if (event.code === signedOutCode) {
+      if (signedOutCodes.has(event.code)) {
         this.started = false;
         this.setStatus('signedOut');
         return;
@@ -233,6 +234,11 @@ export class LiveClient {
     this.failures += 1;
     const delay = Math.min(maxDelayMs, 500 * 2 ** Math.min(this.failures - 1, 6)) * (0.75 + Math.random() * 0.5);
     this.timer = setTimeout(() => this.connect(), delay);
+  }
+
+  /** Reconnects now instead of after the back-off (the server is known to be back). */
+  reconnectNow(): void {
+    this.wake();
   }
 
   /** Asks an open socket for a pong; one that stays silent is dropped and replaced at once. */

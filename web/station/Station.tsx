@@ -172,9 +172,9 @@ export function Station(props: { me: StationMeJson; onRevoked(): void }) {
     };
     const onStatus = (next: LiveStatus) => {
       setStatus(next);
+      // A revoked screen's socket is closed with 4002 (signedOut). A plain close may hide a
+      // revoke too (made while the socket was down): asking who the screen is answers 401 then.
       if (next === 'signedOut') onRevoked();
-      // A revoked screen's socket is closed (4002) and refused from then on: asking who the
-      // screen is answers 401 then, and takes it back to the pairing screen.
       if (next === 'closed') jobs.me().catch(guard);
       // Connected (again): the catch-up brings the events; a fresh read brings what no event
       // carries (captions, order), and everything when the screen started without the server.

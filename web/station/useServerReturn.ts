@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { LiveStatus } from '../common/live.js';
+import { live, type LiveStatus } from '../common/live.js';
 
 /** How often a screen without its live connection looks whether the server is back. */
 const lookEveryMs = 5_000;
@@ -7,8 +7,7 @@ const lookEveryMs = 5_000;
 /**
  * While the live connection is down, asks the server's /healthz every few seconds (it is small,
  * and the station's service worker never answers it from a cache). Once the server answers, the
- * screen tells the live client the way the browser does when a network comes back (an `online`
- * event), so it reconnects at once instead of after its back-off of up to half a minute, and the
+ * live client reconnects at once instead of after its back-off of up to half a minute, and the
  * catch-up brings what was sent meanwhile.
  */
 export function useServerReturn(status: LiveStatus): void {
@@ -20,7 +19,7 @@ export function useServerReturn(status: LiveStatus): void {
     const timer = setInterval(() => {
       fetch('/healthz', { cache: 'no-store' }).then(
         (response) => {
-          if (!stopped && response.ok) window.dispatchEvent(new Event('online'));
+          if (!stopped && response.ok) live.reconnectNow();
         },
         () => undefined,
       );
