@@ -159,7 +159,7 @@ test('built-in engine: Anna calls Bob from Family, his banner rings, he answers,
 
 test('an unanswered call becomes a missed call: the caller hears nobody answered, and Bob finds it on Home and in his history with Call back', async (t) => {
   t.timeout(120_000);
-  const server = await startTestServer({ 'family.name': 'De Vries', 'calls.ringSeconds': 3 });
+  const server = await startTestServer({ 'family.name': 'De Vries', 'calls.ringSeconds': 6 });
   t.teardown(() => server.stop());
   const anna = await buildAdmin(server, { firstName: 'Anna' });
   const bob = await buildMember(server, { firstName: 'Bob' });
@@ -204,10 +204,12 @@ test('an unanswered call becomes a missed call: the caller hears nobody answered
   const aLive = liveReady(a.page);
   await a.page.goto('/');
   await aLive;
+  // Watched from before the tap: the call rings for a few seconds only here.
+  const annaRings = a.page.getByRole('region', { name: 'Incoming call' }).getByText('Bob is calling').waitFor();
   await b.page.locator(`[data-call="${callId}"]`).getByRole('button', { name: 'Call back (Anna)' }).click();
   await b.page.waitForURL(/\/calls\/[0-9a-f-]{36}$/);
   t.not(callIdOf(b.page), callId);
-  await a.page.getByRole('region', { name: 'Incoming call' }).getByText('Bob is calling').waitFor();
+  await annaRings;
   await b.page.getByRole('button', { name: 'Hang up' }).click();
   await b.page.getByText('You hung up.').waitFor();
   await a.page.getByRole('region', { name: 'Incoming call' }).waitFor({ state: 'detached' });
@@ -248,7 +250,41 @@ test('built-in engine: Bob’s browser refuses his camera, so the call goes ahea
   const annaReceives = await videoKeepsArriving(a.page);
   t.true(annaReceives.after > annaReceives.before);
   await a.page.getByText('No picture from Bob').waitFor({ state: 'detached' });
+  await b.page.getByRole('button', { name: 'Hang up' }).click();
+  await a.page.getByText('Bob hung up.').waitFor();
   t.deepEqual([...a.problems, ...b.problems], []);
+});
+
+test('built-in engine: closing the tab in a call hangs up on the way out, so the other side hears at once instead of after the server’s silence rule', async (t) => {
+  t.timeout(120_000);
+  // The server's silence rule is set far off: only the page's own hang-up can end the call here.
+  const server = await startTestServer({ 'family.name': 'De Vries', 'calls.aliveSeconds': 300 });
+  t.teardown(() => server.stop());
+  const anna = await buildAdmin(server, { firstName: 'Anna' });
+  const bob = await buildMember(server, { firstName: 'Bob' });
+  const a = await openAs(t, server, anna);
+  const b = await openAs(t, server, bob);
+  const bLive = liveReady(b.page);
+  await b.page.goto('/');
+  await bLive;
+  await a.page.goto('/family');
+  await a.page.locator(`[data-person="${bob.id}"]`).getByRole('button', { name: 'Call Bob' }).click();
+  await a.page.waitForURL(/\/calls\/[0-9a-f-]{36}$/);
+  const callId = callIdOf(a.page);
+  await b.page.getByRole('region', { name: 'Incoming call' }).getByRole('button', { name: 'Answer' }).click();
+  await Promise.all([a.page.locator('[data-phase="active"]').waitFor(), b.page.locator('[data-phase="active"]').waitFor()]);
+
+  await b.page.close({ runBeforeUnload: true });
+  const hungUp = await a.page
+    .getByText('Bob hung up.')
+    .waitFor({ timeout: 10_000 })
+    .then(
+      () => null,
+      async () => `Anna's screen says: ${await a.page.locator('main').innerText()}; the call: ${JSON.stringify((await server.api(`/api/v1/calls/${callId}`, { cookie: anna.cookie })).body.call)}`,
+    );
+  t.is(hungUp, null);
+  t.like((await server.api(`/api/v1/calls/${callId}`, { cookie: anna.cookie })).body.call, { state: 'ended', endReason: 'hangup' });
+  t.deepEqual(a.problems, []);
 });
 
 test('built-in engine: when Bob’s browser dies mid-call, Anna’s screen looks for him for a while, then says the connection was lost and ends the call as failed', async (t) => {

@@ -74,7 +74,7 @@ export function CallButton(props: { person: { id: string; firstName: string; rol
               <span className="visually-hidden"> ({name})</span>
             </>
           ) : (
-            t(station ? 'calls.callScreen' : 'calls.callPerson', { name })
+            t('calls.callPerson', { name })
           )}
         </Button>
         {options?.lookIn && (

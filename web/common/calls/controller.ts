@@ -200,13 +200,13 @@ export class CallController {
     }
   }
 
-  /** Answers the call that rings for this person. */
-  async answer(): Promise<void> {
+  /** Answers the call that rings for this person; `auto`: a station answering an allowed look-in after its countdown. */
+  async answer(auto = false): Promise<void> {
     if (this.view.busy) return;
     this.update({ busy: 'answer', error: null });
     markHandledHere(this.callId);
     try {
-      this.apply(await answerCall(this.callId));
+      this.apply(await answerCall(this.callId, auto));
       this.update({ busy: null });
     } catch (error) {
       this.update({ busy: null, error });

@@ -4,7 +4,6 @@ export const callsEn = {
   'calls.someone': 'Someone',
 
   'calls.callPerson': 'Call {name}',
-  'calls.callScreen': 'Call {name}’s screen',
   'calls.lookIn': 'Look in on {name}',
   'calls.starting': 'Calling…',
   'calls.refusal.notAllowed': 'You cannot call {name} from your account. Ask the family admin if that should change.',

@@ -2,11 +2,10 @@ import type { callsEn } from './calls.en.js';
 
 /** Nederlandse zinnen van het bellen: belknoppen, de melding van een inkomende oproep, het gesprek en de geschiedenis (samengevoegd in nl.ts). */
 export const callsNl: Record<keyof typeof callsEn, string> = {
-  'calls.title': 'Gesprekken',
+  'calls.title': 'Oproepen',
   'calls.someone': 'Iemand',
 
   'calls.callPerson': 'Bel {name}',
-  'calls.callScreen': 'Bel het scherm van {name}',
   'calls.lookIn': 'Even binnenkijken bij {name}',
   'calls.starting': 'Bellen…',
   'calls.refusal.notAllowed': 'Je kunt {name} niet bellen vanaf je account. Vraag de beheerder van de familie als dat anders moet.',
@@ -74,20 +73,20 @@ export const callsNl: Record<keyof typeof callsEn, string> = {
   'calls.end.lasted': 'Het gesprek duurde {duration}.',
   'calls.callAgain': 'Bel {name} opnieuw',
   'calls.notFound': 'Dit gesprek bestaat niet, of je was er niet bij.',
-  'calls.toHistory': 'Alle gesprekken',
+  'calls.toHistory': 'Alle oproepen',
 
   'calls.duration.underMinute': 'minder dan een minuut',
   'calls.duration.minute': '1 minuut',
   'calls.duration.minutes': '{count} minuten',
 
-  'calls.history.intro': 'Gesprekken die je voerde en oproepen aan jou, de nieuwste eerst.',
-  'calls.history.label': 'Je gesprekken',
-  'calls.history.filter': 'Welke gesprekken',
-  'calls.history.all': 'Alle gesprekken',
+  'calls.history.intro': 'Oproepen van jou en aan jou, de nieuwste eerst.',
+  'calls.history.label': 'Je oproepen',
+  'calls.history.filter': 'Welke oproepen',
+  'calls.history.all': 'Alle oproepen',
   'calls.history.missedOnly': 'Gemiste oproepen',
-  'calls.history.empty': 'Nog geen gesprekken. Bel iemand vanuit Familie, of vanuit een chat.',
+  'calls.history.empty': 'Nog geen oproepen. Bel iemand vanuit Familie, of vanuit een chat.',
   'calls.history.emptyMissed': 'Geen gemiste oproepen.',
-  'calls.history.more': 'Meer gesprekken tonen',
+  'calls.history.more': 'Meer oproepen tonen',
   'calls.history.new': 'Nieuw',
   'calls.history.missed': 'Gemiste oproep',
   'calls.history.incoming': 'Inkomend gesprek, {duration}',
@@ -105,5 +104,5 @@ export const callsNl: Record<keyof typeof callsEn, string> = {
   'calls.home.missedOne': 'Je hebt een oproep van {name} gemist.',
   'calls.home.missedMany': 'Je hebt {count} oproepen gemist.',
   'calls.home.none': 'Geen gemiste oproepen.',
-  'calls.home.all': 'Alle gesprekken',
+  'calls.home.all': 'Alle oproepen',
 };
