@@ -349,6 +349,8 @@ interface JitsiStandIn {
  * A JitsiMeetExternalAPI that joins at once and records what it was built with on
  * window.__jitsi (the DOM parent as its class name), the commands it got and whether it was
  * disposed; window.__jitsiEmit(index, event) plays an event of Jitsi's own (its toolbar's hang-up).
+ * Like the real one it puts an iframe of the Jitsi origin in the parent, allowed the camera and
+ * microphone; the page in it asks for both and reports what it got (record.media).
  */
 const fakeExternalApi = `(function () {
   var records = (window.__jitsi = []);
@@ -362,6 +364,11 @@ const fakeExternalApi = `(function () {
     records.push(record);
     var emit = function (name, payload) { (listeners[name] || []).forEach(function (listener) { listener(payload); }); };
     emitters.push(emit);
+    var frame = document.createElement('iframe');
+    frame.allow = 'camera; microphone';
+    frame.src = 'https://' + domain + '/room.html';
+    options.parentNode.appendChild(frame);
+    window.addEventListener('message', function (event) { if (event.source === frame.contentWindow) record.media = event.data; });
     this.addListener = function (name, listener) { (listeners[name] = listeners[name] || []).push(listener); };
     this.executeCommand = function (name) {
       record.commands.push(name);
@@ -385,6 +392,15 @@ async function startJitsiStandIn(): Promise<JitsiStandIn> {
       response.end(fakeExternalApi);
       return;
     }
+    if (request.url === '/room.html') {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      response.end(`<!doctype html><title>Jitsi stand-in</title><p>Jitsi stand-in</p><script>
+navigator.mediaDevices.getUserMedia({ audio: true, video: true }).then(
+  function (stream) { stream.getTracks().forEach(function (track) { track.stop(); }); parent.postMessage('ok', '*'); },
+  function (error) { parent.postMessage(error.name + ': ' + error.message, '*'); });
+</script>`);
+      return;
+    }
     response.writeHead(404).end();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -400,6 +416,8 @@ interface JitsiRecord {
   options: Record<string, unknown> & { roomName: string; jwt: string; parentNode: string };
   commands: string[];
   disposed: boolean;
+  /** What the page in Jitsi's iframe got when it asked for the camera and microphone. */
+  media?: string;
 }
 
 const jitsiRecords = (page: Page) => page.evaluate(() => (window as unknown as { __jitsi?: JitsiRecord[] }).__jitsi ?? []);
@@ -434,7 +452,7 @@ test('Jitsi engine, with a local https origin standing in for the Jitsi domain: 
   });
 
   t.true(scripts.includes(`https://${standIn.domain}/external_api.js`), scripts.join('\n'));
-  t.deepEqual(standIn.served, ['/external_api.js']);
+  t.is(standIn.served[0], '/external_api.js');
   const call = (await server.api(`/api/v1/calls/${callId}`, { cookie: anna.cookie })).body.call;
   t.is(call.engine, 'jitsi');
   t.is(annas?.domain, standIn.domain);
@@ -446,6 +464,9 @@ test('Jitsi engine, with a local https origin standing in for the Jitsi domain: 
   t.deepEqual(annas?.options, { ...jitsiMeetOptions({ roomName: annas?.options.roomName ?? '', jwt: annas?.options.jwt ?? '', parentNode: 'call__jitsi', surface: 'app', language: 'en' }) });
   t.like(annas?.options, { configOverwrite: { prejoinConfig: { enabled: false }, deeplinking: { disabled: true } }, userInfo: { displayName: 'Anna' } });
   await a.page.getByText('Calling Bob…').waitFor();
+  // The Permissions-Policy lets the Jitsi origin's iframe use the camera and microphone.
+  const media = await until(async () => (await jitsiRecords(a.page))[0]?.media);
+  t.is(media, 'ok');
 
   // Bob answers from the banner and enters the same room with his own token.
   await b.page.getByRole('region', { name: 'Incoming call' }).getByRole('button', { name: 'Answer' }).click();
