@@ -426,10 +426,12 @@ test('Jitsi engine, with a local https origin standing in for the Jitsi domain: 
   t.timeout(120_000);
   const standIn = await startJitsiStandIn();
   t.teardown(() => standIn.close());
-  const server = await startTestServer({ 'family.name': 'De Vries', 'jitsi.domain': standIn.domain });
+  const server = await startTestServer({ 'family.name': 'De Vries', 'jitsi.domain': standIn.domain, 'jitsi.recording': true });
   t.teardown(() => server.stop());
   const anna = await buildAdmin(server, { firstName: 'Anna' });
   const bob = await buildMember(server, { firstName: 'Bob' });
+  // Anna, an admin, allows recording: everyone in a call must then be told.
+  t.is((await server.api('/api/v1/call-settings', { method: 'PUT', cookie: anna.cookie, body: { recordingAllowed: true } })).status, 200);
   // The stand-in's certificate is self-signed; only these test contexts accept it.
   const a = await openAs(t, server, anna, { context: { ignoreHTTPSErrors: true } });
   const b = await openAs(t, server, bob, { context: { ignoreHTTPSErrors: true } });
@@ -479,6 +481,10 @@ test('Jitsi engine, with a local https origin standing in for the Jitsi domain: 
   t.not(bobs?.options.jwt, annas?.options.jwt);
   t.like((await jwtVerify(bobs?.options.jwt ?? '', new TextEncoder().encode(server.config.jitsi.appSecret))).payload.context, { user: { id: bob.id } });
   await Promise.all([a.page.locator('[data-phase="active"]').waitFor(), b.page.locator('[data-phase="active"]').waitFor()]);
+  for (const { page } of [a, b]) await page.getByText('This call may be recorded. Everyone in it sees when it is.').waitFor();
+  // Jitsi reports that a recording started: both screens say so plainly.
+  for (const { page } of [a, b]) await page.evaluate(() => (window as unknown as { __jitsiEmit(index: number, name: string, payload: unknown): void }).__jitsiEmit(0, 'recordingStatusChanged', { on: true, mode: 'file' }));
+  for (const { page } of [a, b]) await page.getByText('This call is being recorded.').waitFor();
   await screenshot(a.page, 'call-jitsi');
 
   // Anna's own Hang up leaves the Jitsi room and ends the call; Bob's frame is taken down.
