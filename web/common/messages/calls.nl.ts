@@ -10,7 +10,7 @@ export const callsNl: Record<keyof typeof callsEn, string> = {
   'calls.starting': 'Bellen…',
   'calls.refusal.notAllowed': 'Je kunt {name} niet bellen vanaf je account. Vraag de beheerder van de familie als dat anders moet.',
   'calls.refusal.notNow': '{name} neemt op dit moment geen oproepen aan. Probeer het later nog eens, of stuur een bericht.',
-  'calls.offline': '{name} heeft prifora nu niet open, dus misschien hoort {name} de oproep niet.',
+  'calls.offline': '{name} heeft prifora nu niet open en hoort de oproep misschien niet.',
   'calls.offlineStation': 'Het scherm van {name} is nu niet verbonden.',
   'calls.callGroup': 'Bel de groep',
   'calls.callGroupNamed': 'Bel de groep {name}',
