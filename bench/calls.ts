@@ -24,7 +24,7 @@ import { applyMigrations } from '../server/services/database.js';
 import { createStationPerson } from '../server/services/network.js';
 import { approvePairing, checkPairing, createPairing } from '../server/services/stations.js';
 import { timeConnects } from './callConnect.js';
-import { makeTempDir, removeDir, requireBuild, runCli, startServer, stopServer, summarize, type Benchmark } from './support.js';
+import { makeTempDir, percentile, removeDir, requireBuild, round, runCli, startServer, stopServer, summarize, type Benchmark } from './support.js';
 
 interface Options {
   calls: number;
@@ -43,13 +43,6 @@ function parseOptions(args: string[]): Options {
   return options;
 }
 
-function percentile(values: number[], p: number): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
-}
-
-const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 interface Family {
   /** Session cookies of the relatives. */

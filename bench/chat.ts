@@ -18,7 +18,7 @@ import { createSession } from '../server/services/accounts.js';
 import { applyMigrations } from '../server/services/database.js';
 import { createGroup } from '../server/services/network.js';
 import { systemActor } from '../server/services/actor.js';
-import { makeTempDir, removeDir, requireBuild, runCli, sleep, startServer, stopServer, type Benchmark } from './support.js';
+import { makeTempDir, percentile, removeDir, requireBuild, round, runCli, sleep, startServer, stopServer, type Benchmark } from './support.js';
 
 interface Options {
   seconds: number;
@@ -37,13 +37,6 @@ function parseOptions(args: string[]): Options {
   return options;
 }
 
-function percentile(values: number[], p: number): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
-}
-
-const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 interface Family {
   tokens: string[];

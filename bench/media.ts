@@ -20,7 +20,7 @@ import { User } from '../server/db/index.js';
 import { createLogger } from '../server/logger.js';
 import { createSession } from '../server/services/accounts.js';
 import { applyMigrations } from '../server/services/database.js';
-import { makeTempDir, removeDir, requireBuild, runCli, startServer, stopServer, type Benchmark, type StartedServer } from './support.js';
+import { makeTempDir, percentile, removeDir, requireBuild, round, runCli, startServer, stopServer, type Benchmark, type StartedServer } from './support.js';
 
 /** Targets from the media issue, for the 2-core reference machine. */
 const targets = { photosPerS: 6, videoRssGrowthMb: 64, videoMbPerS: 150 };
@@ -49,13 +49,6 @@ function parseOptions(args: string[]): Options {
   return options;
 }
 
-function percentile(values: number[], p: number): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
-}
-
-const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
 /** One member with a session, straight through the services. */

@@ -174,6 +174,16 @@ export function summarize(values: number[]): { median: number; min: number; max:
   return { median, min: sorted[0]!, max: sorted[sorted.length - 1]! };
 }
 
+/** The p-th percentile (nearest rank) of some numbers; NaN for none. */
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
+}
+
+/** A number rounded to some decimals, for printing. */
+export const round = (value: number, digits = 1): number => Math.round(value * 10 ** digits) / 10 ** digits;
+
 /** Resolves after ms milliseconds. */
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,4 +1,5 @@
 import test from 'ava';
+import { FakeSocket, installFakeBrowser } from '../helpers/fakeSocket.js';
 import type { CallJson, ParticipantState } from '../../web/common/calls/types.js';
 
 /**
@@ -9,39 +10,10 @@ import type { CallJson, ParticipantState } from '../../web/common/calls/types.js
  * statistics say arrives. A scripted WebSocket stands in for the server.
  */
 
-class FakeSocket extends EventTarget {
-  static readonly CONNECTING = 0;
-  static readonly OPEN = 1;
-  static readonly CLOSING = 2;
-  static readonly CLOSED = 3;
-  static made: FakeSocket[] = [];
-  readyState = FakeSocket.CONNECTING;
-  sent: string[] = [];
-  constructor(readonly url: string) {
-    super();
-    FakeSocket.made.push(this);
-  }
-  send(data: string): void {
-    this.sent.push(data);
-  }
-  close(): void {
-    this.readyState = FakeSocket.CLOSED;
-  }
-  open(lastEventId: number): void {
-    this.readyState = FakeSocket.OPEN;
-    this.frame({ type: 'ready', lastEventId });
-  }
-  frame(data: unknown): void {
-    this.dispatchEvent(Object.assign(new Event('message'), { data: JSON.stringify(data) }));
-  }
-}
 
 const requests: string[] = [];
 let liveCalls: unknown[] = [];
-Object.assign(globalThis, {
-  WebSocket: FakeSocket,
-  window: Object.assign(new EventTarget(), { location: { protocol: 'http:', host: 'prifora.test' } }),
-  document: Object.assign(new EventTarget(), { visibilityState: 'visible' }),
+installFakeBrowser(undefined, {
   fetch: async (url: string) => {
     requests.push(url);
     return new Response(JSON.stringify({ calls: liveCalls, nextBefore: null, missedUnseen: 0 }), { status: 200, headers: { 'content-type': 'application/json' } });

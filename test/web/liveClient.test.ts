@@ -1,4 +1,5 @@
 import test from 'ava';
+import { FakeSocket, installFakeBrowser } from '../helpers/fakeSocket.js';
 
 /**
  * The web app's live client against a scripted WebSocket: the behaviour a phone needs after
@@ -6,41 +7,9 @@ import test from 'ava';
  * connection that still looks open).
  */
 
-class FakeSocket extends EventTarget {
-  static readonly CONNECTING = 0;
-  static readonly OPEN = 1;
-  static readonly CLOSING = 2;
-  static readonly CLOSED = 3;
-  static made: FakeSocket[] = [];
-  readyState = FakeSocket.CONNECTING;
-  sent: string[] = [];
-  constructor(readonly url: string) {
-    super();
-    FakeSocket.made.push(this);
-  }
-  send(data: string): void {
-    this.sent.push(data);
-  }
-  close(): void {
-    // A dead connection never reports its close; the client must not wait for it.
-    this.readyState = FakeSocket.CLOSING;
-  }
-  open(lastEventId: number): void {
-    this.readyState = FakeSocket.OPEN;
-    this.frame({ type: 'ready', lastEventId });
-  }
-  frame(data: unknown): void {
-    this.dispatchEvent(Object.assign(new Event('message'), { data: JSON.stringify(data) }));
-  }
-}
 
 const page = { visibilityState: 'visible' as DocumentVisibilityState };
-Object.assign(globalThis, {
-  WebSocket: FakeSocket,
-  window: Object.assign(new EventTarget(), { location: { protocol: 'http:', host: 'prifora.test' } }),
-  document: Object.assign(new EventTarget(), page),
-});
-Object.defineProperty(globalThis.document, 'visibilityState', { get: () => page.visibilityState });
+installFakeBrowser(page);
 
 const { LiveClient } = await import('../../web/common/live.js');
 
