@@ -7,7 +7,6 @@ import { FakeSocket, installFakeBrowser } from '../helpers/fakeSocket.js';
  * connection that still looks open).
  */
 
-
 const page = { visibilityState: 'visible' as DocumentVisibilityState };
 installFakeBrowser(page);
 
