@@ -320,20 +320,23 @@ test('built-in engine: when Bob’s browser dies mid-call, Anna’s screen looks
   t.deepEqual(a.problems, []);
 });
 
-test('built-in engine: a group call is refused with a sentence that says it needs the family’s own Jitsi', async (t) => {
+test('built-in engine: groups offer no call button, since group calls need the family’s own Jitsi', async (t) => {
   const server = await startTestServer({ 'family.name': 'De Vries' });
   t.teardown(() => server.stop());
   const anna = await buildAdmin(server, { firstName: 'Anna' });
   const bob = await buildMember(server, { firstName: 'Bob' });
   const group = await server.api('/api/v1/groups', { cookie: anna.cookie, body: { name: 'Cousins', memberIds: [anna.id, bob.id] } });
   t.is(group.status, 201, JSON.stringify(group.body));
+  t.is((await server.api('/api/v1/family')).body.family.callEngine, 'builtin');
   const a = await openAs(t, server, anna);
   await a.page.goto('/family');
-  const button = a.page.getByRole('button', { name: 'Call the group Cousins' });
-  await button.click();
-  await a.page.getByText('Group calls need the family’s own Jitsi server. Ask the family admin to set it up; until then, call one person at a time.').waitFor();
-  t.is(await button.getAttribute('aria-disabled'), 'true');
-  t.true(a.page.url().endsWith('/family'));
+  await a.page.getByRole('heading', { name: 'Cousins' }).waitFor();
+  await a.page.getByRole('button', { name: 'Call Bob' }).first().waitFor();
+  t.is(await a.page.getByRole('button', { name: 'Call the group Cousins' }).count(), 0);
+  // The server refuses such a call in any case.
+  const refused = await server.api('/api/v1/calls', { cookie: anna.cookie, body: { groupId: group.body.group.id } });
+  t.is(refused.status, 409);
+  t.is(refused.body.error.code, 'needs_jitsi');
   t.deepEqual(a.problems, []);
 });
 

@@ -12,6 +12,8 @@ export interface FamilyJson {
   language: Language;
   timeZone: string;
   hasAdmin: boolean;
+  /** 'jitsi' when the family's own Jitsi is set up; group calls need it. */
+  callEngine: 'builtin' | 'jitsi';
 }
 
 /** A person (server/presenters/user.ts); personal fields only for themself and admins. */

@@ -4,6 +4,7 @@ import { Notice } from '../../common/components/Notice.js';
 import { getCallOptions } from '../../common/calls/api.js';
 import type { CallOptionsJson } from '../../common/calls/types.js';
 import { useI18n } from '../../common/i18n.js';
+import { useSession } from '../session.js';
 import { useStartCall } from './useStartCall.js';
 import './calls.css';
 
@@ -93,27 +94,23 @@ export function CallButton(props: { person: { id: string; firstName: string; rol
   );
 }
 
-/** The call button of a group: group calls run on the family's Jitsi, and the server says when there is none. */
+/**
+ * The call button of a group. Group calls run on the family's Jitsi: without it there is no
+ * button (a button that can only refuse helps nobody); the server refuses such a call anyway.
+ */
 export function GroupCallButton(props: { group: { id: string; name: string }; className?: string }) {
   const { t } = useI18n();
+  const { family } = useSession();
   const call = useStartCall();
+  if (family?.callEngine !== 'jitsi') return null;
   return (
     <div className={['call-action', props.className ?? ''].filter(Boolean).join(' ')} data-call-group={props.group.id}>
       <div className="call-action__buttons">
-        <Button
-          variant="secondary"
-          className="call-action__call"
-          busy={call.busy}
-          busyLabel={t('calls.starting')}
-          aria-disabled={call.needsJitsi || undefined}
-          onClick={() => {
-            if (!call.needsJitsi) void call.start({ groupId: props.group.id });
-          }}
-        >
+        <Button variant="secondary" className="call-action__call" busy={call.busy} busyLabel={t('calls.starting')} onClick={() => void call.start({ groupId: props.group.id })}>
           {t('calls.callGroupNamed', { name: props.group.name })}
         </Button>
       </div>
-      {call.error && <Notice tone={call.needsJitsi ? 'info' : 'error'}>{call.error}</Notice>}
+      {call.error && <Notice tone="error">{call.error}</Notice>}
     </div>
   );
 }

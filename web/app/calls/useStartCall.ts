@@ -9,8 +9,6 @@ import { navigate } from '../../common/router.js';
 export interface StartCall {
   busy: boolean;
   error: string | null;
-  /** The server said group calls need Jitsi: the button stays, with its sentence. */
-  needsJitsi: boolean;
   start(target: CallTarget): Promise<void>;
 }
 
@@ -19,7 +17,6 @@ export function useStartCall(): StartCall {
   const i18n = useI18n();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [needsJitsi, setNeedsJitsi] = useState(false);
   const start = async (target: CallTarget) => {
     if (busy) return;
     setBusy(true);
@@ -28,12 +25,12 @@ export function useStartCall(): StartCall {
       const call = await startCall(target);
       navigate(`/calls/${encodeURIComponent(call.id)}`);
     } catch (thrown) {
-      // The server's sentences for the call codes come in the person's language already.
-      const jitsi = (thrown as { code?: string } | null)?.code === 'needs_jitsi';
-      setNeedsJitsi(jitsi);
-      setError(jitsi ? i18n.t('calls.needsJitsi') : errorSentence(thrown, i18n));
+      // Jitsi can be taken away after the page loaded; the server's sentences for the other call
+      // codes come in the person's language already.
+      const needsJitsi = (thrown as { code?: string } | null)?.code === 'needs_jitsi';
+      setError(needsJitsi ? i18n.t('calls.needsJitsi') : errorSentence(thrown, i18n));
       setBusy(false);
     }
   };
-  return { busy, error, needsJitsi, start };
+  return { busy, error, start };
 }

@@ -10,7 +10,6 @@ export const callsEn = {
   'calls.refusal.notNow': '{name} does not take calls at this time. Try again later, or send a message.',
   'calls.offline': '{name} does not have prifora open right now, so the call may not be heard.',
   'calls.offlineStation': '{name}’s screen is not connected right now.',
-  'calls.callGroup': 'Call the group',
   'calls.callGroupNamed': 'Call the group {name}',
   'calls.needsJitsi': 'Group calls need the family’s own Jitsi server. Ask the family admin to set it up; until then, call one person at a time.',
 

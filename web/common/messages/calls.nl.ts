@@ -12,7 +12,6 @@ export const callsNl: Record<keyof typeof callsEn, string> = {
   'calls.refusal.notNow': '{name} neemt op dit moment geen oproepen aan. Probeer het later nog eens, of stuur een bericht.',
   'calls.offline': '{name} heeft prifora nu niet open en hoort de oproep misschien niet.',
   'calls.offlineStation': 'Het scherm van {name} is nu niet verbonden.',
-  'calls.callGroup': 'Bel de groep',
   'calls.callGroupNamed': 'Bel de groep {name}',
   'calls.needsJitsi': 'Voor groepsgesprekken is de eigen Jitsi-server van de familie nodig. Vraag de beheerder om die in te stellen; bel tot die tijd één persoon tegelijk.',
 
