@@ -56,9 +56,18 @@ export interface SlideJson {
   slideshowId: string;
   intervalSeconds: number;
   caption: string;
+  /** Who shared it (the caption names them): the station calls them from the slide. */
+  addedBy: { id: string; name: string } | null;
 }
 
 /** Presents a playlist slide. */
 export function presentSlide(slide: Slide): SlideJson {
-  return { media: presentMedia(slide.entry.stored), slideshowId: slide.slideshowId, intervalSeconds: slide.intervalSeconds, caption: slide.caption };
+  const addedBy = slide.entry.addedBy;
+  return {
+    media: presentMedia(slide.entry.stored),
+    slideshowId: slide.slideshowId,
+    intervalSeconds: slide.intervalSeconds,
+    caption: slide.caption,
+    addedBy: addedBy ? { id: addedBy.id, name: addedBy.firstName } : null,
+  };
 }

@@ -238,7 +238,7 @@ test('a photo a relative shares appears on the screen within seconds, with who s
   const { credential } = await pairOverApi(family);
   const { page, problems } = await openStation(t, family.server, { credential, locale: 'nl-NL' });
   await waitForSlide(page, garden);
-  t.is(await page.locator('.slide--visible figcaption').last().innerText(), 'van Anna, vandaag');
+  t.is(await page.locator('.slide--visible .slide__caption-text').last().innerText(), 'van Anna, vandaag');
   const beach = await upload(family.server, family.anna, '#c4573a');
   const sharedAt = Date.now();
   await expectOk(family.server.api(`/api/v1/slideshows/${slideshowId}/items`, { cookie: family.anna.cookie, body: { mediaId: beach } }));

@@ -36,7 +36,7 @@ test('members add their photos, the station plays the assigned slideshows with a
   t.is((await f.server.api(`/api/v1/station-people/${f.stationId}/slideshows`, { method: 'PUT', cookie: f.admin.cookie, body: { slideshowIds: [f.slideshowId] } })).status, 200);
   const played = await f.server.api(`/api/v1/station-people/${f.stationId}/playlist`, { cookie: f.admin.cookie });
   t.is(played.body.slides.length, 1);
-  t.like(played.body.slides[0], { intervalSeconds: 12, caption: 'van Anna, vandaag' });
+  t.like(played.body.slides[0], { intervalSeconds: 12, caption: 'van Anna, vandaag', addedBy: { id: f.anna.id, name: 'Anna' } });
   t.is(played.body.slides[0].media.id, photo);
   t.is((await f.server.api(`/api/v1/media/${photo}`, { cookie: f.bob.cookie })).status, 200, 'a slideshow photo is the family’s');
   t.is((await f.server.api(`/api/v1/station-people/${f.stationId}/playlist`, { cookie: f.anna.cookie })).status, 403);

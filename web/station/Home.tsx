@@ -1,6 +1,9 @@
 import { useI18n } from '../common/i18n.js';
 import type { PersonJson } from './api.js';
 import { Avatar } from './Avatar.js';
+import { MissedCallTile } from './calls/MissedCallTile.js';
+import { PhoneIcon } from './calls/PhoneIcon.js';
+import type { MissedCaller } from './calls/useMissedCalls.js';
 import type { DayClock as Clock } from './clock.js';
 import { ConnectionSign } from './ConnectionSign.js';
 import { DayClock } from './DayClock.js';
@@ -9,6 +12,20 @@ import { Slideshow, type SlideshowProps } from './slideshow/Slideshow.js';
 
 /** More tiles than this would crowd the clock; the newest are shown. */
 const maxTiles = 3;
+/** A missed-call tile holds its own buttons: it takes the room of two others. */
+const missedTileSize = 2;
+
+/** What home offers for calls: a missed call with Call back, and the way to the contacts. */
+export interface HomeCalls {
+  /** The missed call to show (one caller at a time: its tile is taller than the others). */
+  missed: MissedCaller | null;
+  mayCall(userId: string): boolean;
+  onCallBack(missed: MissedCaller): void;
+  onSeen(missed: MissedCaller): void;
+  /** Whether anyone can be called from here: only then does "Make a call" show. */
+  canCall: boolean;
+  onOpenContacts(): void;
+}
 
 export interface HomeProps {
   clock: Clock;
@@ -16,23 +33,45 @@ export interface HomeProps {
   people: ReadonlyMap<string, PersonJson>;
   connected: boolean;
   slideshow: SlideshowProps;
+  calls: HomeCalls;
   onOpen(key: string): void;
 }
 
 /**
- * The home screen: the day clock beside the slideshow, and a tile for each conversation with
- * unread messages and each unread notice (only when there are any). A tile opens its overlay.
+ * The home screen: the day clock beside the slideshow, a tile for each person the station person
+ * missed a call from, each conversation with unread messages and each unread notice (only when
+ * there are any), and "Make a call". A message tile opens its overlay.
  */
 export function Home(props: HomeProps) {
-  const items: InboxItem[] = [...props.inbox.messages, ...props.inbox.notices].slice(0, maxTiles);
+  const { t } = useI18n();
+  const { calls } = props;
+  const { missed } = calls;
+  const items: InboxItem[] = [...props.inbox.messages, ...props.inbox.notices].slice(0, maxTiles - (missed ? missedTileSize : 0));
+  const tiles = items.length + (missed ? 1 : 0);
   return (
     <main className="home">
-      <div className="home__side">
-        <DayClock clock={props.clock} variant="home" />
-        {items.length > 0 ? (
-          <Tiles items={items} people={props.people} onOpen={props.onOpen} />
-        ) : null}
-        <ConnectionSign connected={props.connected} />
+      <div className={`home__side${tiles > 0 ? ' home__side--tiles' : ''}`}>
+        <div className="home__now">
+          <DayClock clock={props.clock} variant="home" />
+          {tiles > 0 ? (
+            <nav className="tiles" aria-label={t('station.tiles.label')}>
+              {missed ? (
+                <MissedCallTile key={missed.latestCallId} missed={missed} mayCall={calls.mayCall(missed.caller.id)} onCallBack={() => calls.onCallBack(missed)} onSeen={() => calls.onSeen(missed)} />
+              ) : null}
+              <Tiles items={items} people={props.people} onOpen={props.onOpen} />
+            </nav>
+          ) : null}
+        </div>
+        {/* Always in the same place, at the foot of the clock: easy to find again. */}
+        <div className="home__foot">
+          {calls.canCall ? (
+            <button type="button" className="station-button home__call" onClick={calls.onOpenContacts}>
+              <PhoneIcon />
+              {t('station.call.open')}
+            </button>
+          ) : null}
+          <ConnectionSign connected={props.connected} />
+        </div>
       </div>
       <div className="home__photos">
         <Slideshow {...props.slideshow} />
@@ -44,7 +83,7 @@ export function Home(props: HomeProps) {
 function Tiles(props: { items: InboxItem[]; people: ReadonlyMap<string, PersonJson>; onOpen(key: string): void }) {
   const { t } = useI18n();
   return (
-    <nav className="tiles" aria-label={t('station.tiles.label')}>
+    <>
       {props.items.map((item) => {
         if (item.kind === 'notice') {
           return (
@@ -63,6 +102,6 @@ function Tiles(props: { items: InboxItem[]; people: ReadonlyMap<string, PersonJs
           </button>
         );
       })}
-    </nav>
+    </>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../common/i18n.js';
 import { markConversationRead, markNoticeRead, sendQuickReply, type PersonJson } from './api.js';
 import { Avatar } from './Avatar.js';
+import { PhoneIcon } from './calls/PhoneIcon.js';
 import type { InboxItem, MessageItem, NoticeItem } from './inbox.js';
 import { speak, stopSpeaking } from './speech.js';
 import { useIdle } from './useIdle.js';
@@ -16,6 +17,10 @@ export interface OverlayProps {
   people: ReadonlyMap<string, PersonJson>;
   quickReplies: readonly string[];
   readAloud: boolean;
+  /** Whether the station may call this person now (the sender gets a Call button). */
+  mayCall(userId: string): boolean;
+  /** Calls the sender back. */
+  onCall(person: PersonJson): void;
   /** Closes the overlay; `read` when the person closed it or answered (not when it timed out). */
   onClose(read: boolean): void;
 }
@@ -75,6 +80,12 @@ function MessageOverlay(props: OverlayProps & { item: MessageItem; heading: Reac
     onClose(true);
   };
 
+  // Calling back answers the message: it counts as read, and the call takes the screen.
+  const callSender = (person: PersonJson) => {
+    if (newest) void markConversationRead(item.conversationId, newest.id).catch(() => undefined);
+    props.onCall(person);
+  };
+
   const reply = async (text: string) => {
     if (!newest || state === 'sending') return;
     setState('sending');
@@ -97,6 +108,12 @@ function MessageOverlay(props: OverlayProps & { item: MessageItem; heading: Reac
           </h2>
           {item.title ? <p className="overlay__group">{t('station.message.inGroup', { group: item.title })}</p> : null}
         </div>
+        {sender && props.mayCall(sender.id) ? (
+          <button type="button" className="station-button station-button--answer overlay__call" onClick={() => callSender(sender)}>
+            <PhoneIcon />
+            {t('station.call.person', { name })}
+          </button>
+        ) : null}
       </header>
       <div className="overlay__messages">
         {item.messages.map((message) => {

@@ -3,7 +3,13 @@ import { isApiError } from '../common/api.js';
 import { useDocumentTitle } from '../common/components/PageHeading.js';
 import { useI18n } from '../common/i18n.js';
 import { live, type LiveEvent, type LiveStatus } from '../common/live.js';
-import { fetchMe, fetchPlaylist, type SlideJson, type StationMeJson, type StationSettingsJson } from './api.js';
+import { fetchMe, fetchPlaylist, type PersonJson, type SlideJson, type StationMeJson, type StationSettingsJson } from './api.js';
+import { CallContacts } from './calls/CallContacts.js';
+import { CallProblem } from './calls/CallProblem.js';
+import { StationCall } from './calls/StationCall.js';
+import { useCallables } from './calls/useCallables.js';
+import { useMissedCalls, type MissedCaller } from './calls/useMissedCalls.js';
+import { useStationCalls } from './calls/useStationCalls.js';
 import { dayClock, withinDailyWindow } from './clock.js';
 import { coalesce } from './coalesce.js';
 import { Home } from './Home.js';
@@ -29,7 +35,10 @@ export function paceFromUrl(search: string): number | null {
   return Number.isFinite(value) && value >= 100 ? Math.round(value) : null;
 }
 
-/** The paired screen: home (clock and photos), one overlay at a time, night on its schedule. */
+/**
+ * The paired screen: home (clock and photos), one overlay at a time, night on its schedule; a
+ * call takes the whole screen (also at night: the server lets through only what may ring then).
+ */
 export function Station(props: { me: StationMeJson; onRevoked(): void }) {
   const { t } = useI18n();
   useDocumentTitle(t('station.pageTitle'));
@@ -51,6 +60,20 @@ export function Station(props: { me: StationMeJson; onRevoked(): void }) {
   const people = useMemo(() => new Map(me.people.map((p) => [p.id, p])), [me.people]);
   const personId = me.stationPerson.id;
   const { onRevoked } = props;
+
+  const calls = useStationCalls(personId);
+  const missedCalls = useMissedCalls(personId);
+  const { missed, seen: seenMissed } = missedCalls;
+  const [contactsOpen, setContactsOpen] = useState(false);
+  const callableIds = useMemo(
+    () => [...me.people.map((p) => p.id), ...(slides ?? []).flatMap((s) => (s.addedBy ? [s.addedBy.id] : [])), ...missed.map((m) => m.caller.id)],
+    [me.people, slides, missed],
+  );
+  const callables = useCallables(callableIds);
+  const canCall = me.people.some((p) => callables.mayCall(p.id));
+  const onScreenCall = calls.current !== null;
+  const callOnScreen = useRef(onScreenCall);
+  callOnScreen.current = onScreenCall;
 
   const night = settings.nightMode.enabled && withinDailyWindow(clock.minuteOfDay, settings.nightMode.from, settings.nightMode.until);
   const asleep = night && !awake;
@@ -92,13 +115,16 @@ export function Station(props: { me: StationMeJson; onRevoked(): void }) {
     [personId],
   );
 
+  const refreshCallables = callables.refresh;
   const refreshAll = useCallback(() => {
     for (const job of [jobs.me, jobs.inbox, jobs.playlist]) job().catch(guard);
-  }, [jobs, guard]);
+    refreshCallables();
+  }, [jobs, guard, refreshCallables]);
 
   const present = useCallback((key: string) => {
     const item = findItem(inboxRef.current, key);
-    if (!item) return;
+    // During a call a message waits on its tile: the call is the one thing on the screen.
+    if (!item || callOnScreen.current) return;
     setOverlay((open) => {
       if (open === null) return item;
       if (open.key !== key && !pending.current.includes(key)) pending.current.push(key);
@@ -166,6 +192,8 @@ export function Station(props: { me: StationMeJson; onRevoked(): void }) {
         case 'member.removed':
         case 'network.changed':
           jobs.me().catch(guard);
+          // Who may call whom may have changed with it.
+          refreshCallables();
           break;
         default:
       }
@@ -191,7 +219,7 @@ export function Station(props: { me: StationMeJson; onRevoked(): void }) {
       unwatch();
       live.stop();
     };
-  }, [jobs, guard, present, refreshAll, onRevoked, personId]);
+  }, [jobs, guard, present, refreshAll, refreshCallables, onRevoked, personId]);
 
   const nextRound = useCallback(() => {
     fetchPlaylist().then((fresh) => {
@@ -208,8 +236,53 @@ export function Station(props: { me: StationMeJson; onRevoked(): void }) {
   useIdle(awake, () => setAwake(false));
   // One level of navigation: after a minute without a touch the overlay gives way to home.
   useIdle(overlay !== null, () => closeOverlay(false));
+  // The same for the contacts; a call has no such limit (it unmounts them).
+  useIdle(contactsOpen, () => setContactsOpen(false));
 
+  // A call replaces whatever was open: a message waits on its tile, the contacts close.
+  const { dismissProblem } = calls;
+  useEffect(() => {
+    if (!onScreenCall) return;
+    setOverlay(null);
+    setContactsOpen(false);
+    dismissProblem();
+  }, [onScreenCall, dismissProblem]);
+
+  const { start } = calls;
+  const callPerson = useCallback((person: Pick<PersonJson, 'id' | 'firstName'>) => void start({ userId: person.id }, person.firstName), [start]);
+  const callBack = useCallback(
+    (entry: MissedCaller) => {
+      seenMissed(entry);
+      void start({ userId: entry.caller.id }, entry.caller.displayName);
+    },
+    [seenMissed, start],
+  );
+  const openContacts = useCallback(() => {
+    refreshCallables();
+    setContactsOpen(true);
+  }, [refreshCallables]);
+
+  if (calls.current) {
+    const { callId, initial, engaged } = calls.current;
+    return <StationCall key={callId} callId={callId} initial={initial} me={personId} engaged={engaged} ringVolume={settings.ringVolume} onEngage={calls.engage} onFinished={calls.finished} />;
+  }
   if (asleep) return <Night clock={clock} onTouch={() => setAwake(true)} />;
+  const problem = calls.problem ? <CallProblem sentence={calls.problem} onClose={dismissProblem} /> : null;
+  if (contactsOpen) {
+    return (
+      <>
+        <CallContacts
+          people={me.people}
+          options={callables.options}
+          starting={calls.starting}
+          onCallPerson={callPerson}
+          onRingFamily={() => void start({ family: true }, null)}
+          onBack={() => setContactsOpen(false)}
+        />
+        {problem}
+      </>
+    );
+  }
   const item = overlay === null ? undefined : (findItem(inbox, overlay.key) ?? overlay);
   return (
     <>
@@ -219,9 +292,13 @@ export function Station(props: { me: StationMeJson; onRevoked(): void }) {
         people={people}
         connected={status === 'open'}
         onOpen={openTile}
-        slideshow={{ slides, round, videoSound: settings.videoSound, paceMs: pace, onRound: nextRound }}
+        slideshow={{ slides, round, videoSound: settings.videoSound, paceMs: pace, onRound: nextRound, call: { mayCall: callables.mayCall, onCall: (id, name) => callPerson({ id, firstName: name }) } }}
+        calls={{ missed: missedCalls.next, mayCall: callables.mayCall, onCallBack: callBack, onSeen: seenMissed, canCall, onOpenContacts: openContacts }}
       />
-      {item ? <Overlay key={item.key} item={item} people={people} quickReplies={settings.quickReplies} readAloud={settings.readAloud} onClose={closeOverlay} /> : null}
+      {problem ??
+        (item ? (
+          <Overlay key={item.key} item={item} people={people} quickReplies={settings.quickReplies} readAloud={settings.readAloud} mayCall={callables.mayCall} onCall={callPerson} onClose={closeOverlay} />
+        ) : null)}
     </>
   );
 }

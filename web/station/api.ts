@@ -69,6 +69,8 @@ export interface SlideJson {
   slideshowId: string;
   intervalSeconds: number;
   caption: string;
+  /** Who shared it: the station calls them from the slide (absent in a playlist kept from before). */
+  addedBy?: { id: string; name: string } | null;
 }
 
 /** A message (server/presenters/message.ts), as far as the screen shows it. */

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../../common/i18n.js';
 import type { SlideJson } from '../api.js';
+import { PhoneIcon } from '../calls/PhoneIcon.js';
 import { Player, type Layer } from './player.js';
 
 /** The crossfade between two slides (station.css), unless the screen asks for reduced motion. */
@@ -21,6 +22,14 @@ export interface SlideshowProps {
   paceMs: number | null;
   /** A round has ended: fetch the playlist again. */
   onRound(): void;
+  /** Calling whoever shared a photo, from its caption, where the station may call them. */
+  call: SlideCall;
+}
+
+/** Calling the person who shared a slide. */
+export interface SlideCall {
+  mayCall(userId: string): boolean;
+  onCall(userId: string, name: string): void;
 }
 
 function prefersReducedMotion(): boolean {
@@ -77,14 +86,16 @@ export function Slideshow(props: SlideshowProps) {
   return (
     <div className={paceMs === null ? 'slideshow' : 'slideshow slideshow--brisk'}>
       {layers.map((layer) => (
-        <SlideView key={layer.key} layer={layer} videoSound={props.videoSound} player={player} />
+        <SlideView key={layer.key} layer={layer} videoSound={props.videoSound} player={player} call={props.call} />
       ))}
     </div>
   );
 }
 
-function SlideView(props: { layer: Layer<SlideJson>; videoSound: boolean; player: { current: Player<SlideJson> | null } }) {
-  const { layer, player } = props;
+function SlideView(props: { layer: Layer<SlideJson>; videoSound: boolean; player: { current: Player<SlideJson> | null }; call: SlideCall }) {
+  const { t } = useI18n();
+  const { layer, player, call } = props;
+  const sharer = layer.slide.addedBy ?? null;
   const { media } = layer.slide;
   const video = useRef<HTMLVideoElement>(null);
   const visible = layer.state !== 'loading';
@@ -113,7 +124,7 @@ function SlideView(props: { layer: Layer<SlideJson>; videoSound: boolean; player
   const className = `slide${visible ? ' slide--visible' : ''}`;
   const src = media.kind === 'video' ? media.urls.video : (media.urls.station ?? media.urls.full);
   return (
-    <figure className={className} aria-hidden={visible ? undefined : true}>
+    <figure className={className} aria-hidden={visible ? undefined : true} inert={!visible}>
       {media.kind === 'video' ? (
         <video
           ref={video}
@@ -143,7 +154,15 @@ function SlideView(props: { layer: Layer<SlideJson>; videoSound: boolean; player
           onError={() => player.current?.failed(layer.key)}
         />
       )}
-      <figcaption className="slide__caption">{layer.slide.caption}</figcaption>
+      <figcaption className="slide__caption">
+        <span className="slide__caption-text">{layer.slide.caption}</span>
+        {sharer && call.mayCall(sharer.id) ? (
+          <button type="button" className="station-button station-button--answer station-button--compact slide__call" onClick={() => call.onCall(sharer.id, sharer.name)}>
+            <PhoneIcon />
+            {t('station.call.person', { name: sharer.name })}
+          </button>
+        ) : null}
+      </figcaption>
     </figure>
   );
 }
