@@ -1,11 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import test, { type ExecutionContext } from 'ava';
+import { jwtVerify } from 'jose';
 import type { Page } from 'playwright-core';
+import sharp from 'sharp';
+import { jitsiMeetOptions } from '../../web/common/jitsi.js';
 import { seriousViolations } from '../helpers/axe.js';
 import { closeBrowser, openPage, resultsDir, type BrowserPage } from '../helpers/browser.js';
 import { buildCallFamily, type CallFamily } from '../helpers/calls.js';
 import { until, type Member } from '../helpers/family.js';
+import { jitsiRecords, startJitsiStandIn } from '../helpers/jitsiStandIn.js';
 import type { TestServer } from '../helpers/server.js';
 
 /**
@@ -300,4 +304,157 @@ test('Ring the family: from home in one tap to the contacts, Ring the family rin
   await b.page.getByText('Riet hung up.').waitFor();
   await station.page.locator('.day-clock__day').waitFor({ timeout: 10_000 });
   t.deepEqual([...station.problems, ...a.problems, ...b.problems], []);
+});
+
+/** A photo-like JPEG of one colour, uploaded by a person; returns its media id. */
+async function upload(server: TestServer, member: Member, colour: string): Promise<string> {
+  const jpeg = await sharp({ create: { width: 1600, height: 1200, channels: 3, background: colour } }).jpeg().toBuffer();
+  const form = new FormData();
+  form.append('file', new Blob([jpeg], { type: 'image/jpeg' }), 'photo.jpg');
+  const response = await fetch(`${server.url}/api/v1/media`, { method: 'POST', body: form, headers: { cookie: member.cookie, origin: new URL(server.config.server.publicUrl).origin } });
+  const body = (await response.json()) as { media: { id: string } };
+  if (response.status !== 201) throw new Error(`upload failed: ${JSON.stringify(body)}`);
+  return body.media.id;
+}
+
+test('calling back from the screen: Call Anna on her message and on her photo rings her; a call coming in replaces the message, which waits on its tile; Not now tells the caller', async (t) => {
+  t.timeout(150_000);
+  const family = await buildFamily(t);
+  const { server, admin, anna, bob, omaId, screen } = family;
+  const photo = await upload(server, anna, '#4a7f6a');
+  const { slideshow } = await expectOk(server.api('/api/v1/slideshows', { cookie: admin.cookie, body: { name: 'Tuin', intervalSeconds: 3600 } }));
+  await expectOk(server.api(`/api/v1/slideshows/${slideshow.id}/items`, { cookie: anna.cookie, body: { mediaId: photo } }));
+  await expectOk(server.api(`/api/v1/station-people/${omaId}/slideshows`, { method: 'PUT', cookie: admin.cookie, body: { slideshowIds: [slideshow.id] } }));
+  const { conversation } = await expectOk(server.api('/api/v1/conversations/direct', { cookie: anna.cookie, body: { userId: omaId } }));
+  const station = await openStation(t, family);
+  const a = await openApp(t, server, anna, '/chats');
+  const annasBanner = a.page.getByRole('region', { name: 'Incoming call' });
+
+  // From her message: the sender's Call button.
+  await expectOk(server.api(`/api/v1/conversations/${conversation.id}/messages`, { cookie: anna.cookie, body: { body: 'Shall I call you tonight?' } }));
+  const message = station.page.getByRole('dialog', { name: 'Message from Anna' });
+  await message.waitFor({ timeout: 10_000 });
+  await checkScreen(t, station.page, 'call-from-message-en');
+  await message.getByRole('button', { name: 'Call Anna' }).click();
+  await station.page.getByRole('heading', { level: 1, name: 'Calling Anna…' }).waitFor();
+  await annasBanner.getByText('Riet is calling').waitFor();
+  // Calling back answered the message: it is read.
+  await until(async () => (await server.api('/api/v1/conversations', { cookie: screen.cookie })).body.conversations.every((c: { unread: number }) => c.unread === 0));
+  await annasBanner.getByRole('button', { name: 'Not now' }).click();
+  await station.page.getByRole('heading', { name: 'Anna cannot talk right now.' }).waitFor();
+  await station.page.getByRole('button', { name: 'Close' }).click();
+
+  // From her photo: "Call Anna" beside "from Anna, today".
+  await station.page.locator('.slide--visible .slide__caption-text').filter({ hasText: 'from Anna, today' }).waitFor();
+  await checkScreen(t, station.page, 'call-from-photo-en');
+  await station.page.locator('.slide--visible').last().getByRole('button', { name: 'Call Anna' }).click();
+  await station.page.getByRole('heading', { level: 1, name: 'Calling Anna…' }).waitFor();
+  await annasBanner.getByText('Riet is calling').waitFor();
+  await station.page.getByRole('button', { name: 'Hang up' }).click();
+  await annasBanner.waitFor({ state: 'detached' });
+  await station.page.locator('.day-clock__day').waitFor();
+
+  // A call that comes in takes the place of the message on screen; the message waits on its tile.
+  await expectOk(server.api(`/api/v1/conversations/${conversation.id}/messages`, { cookie: anna.cookie, body: { body: 'Bob will call you too.' } }));
+  await message.waitFor({ timeout: 10_000 });
+  const bobsCall = (await expectOk(server.api('/api/v1/calls', { cookie: bob.cookie, body: { userId: omaId } }))).call;
+  const ringing = station.page.getByRole('alertdialog', { name: 'Bob is calling' });
+  await ringing.waitFor({ timeout: 10_000 });
+  t.is(await station.page.getByRole('dialog').count(), 0, 'one overlay at most');
+  await ringing.getByRole('button', { name: 'Not now' }).click();
+  await station.page.getByRole('button', { name: 'Message from Anna' }).waitFor();
+  t.like((await server.api(`/api/v1/calls/${bobsCall.id}`, { cookie: bob.cookie })).body.call, { state: 'declined', endReason: 'declined' });
+  t.deepEqual([...station.problems, ...a.problems], []);
+});
+
+test('at night the screen stays dark for messages but rings for a call the admin lets through at night; afterwards it is night again', async (t) => {
+  t.timeout(150_000);
+  const family = await buildFamily(t);
+  const { server, admin, anna, omaId } = family;
+  const hhmm = (offsetMinutes: number) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(Date.now() + offsetMinutes * 60_000));
+  await expectOk(server.api(`/api/v1/station-people/${omaId}/settings`, { method: 'PATCH', cookie: admin.cookie, body: { nightMode: { enabled: true, from: hhmm(-60), until: hhmm(60) } } }));
+  await expectOk(server.api(`/api/v1/station-people/${omaId}/contacts/${anna.id}`, { method: 'PUT', cookie: admin.cookie, body: { mayCall: true, callAtNight: true } }));
+  const station = await openPage(t, server, { fakeMedia: true });
+  await station.page.setViewportSize(screenSize);
+  const [name, ...value] = family.screen.cookie.split('=');
+  await station.context.addCookies([{ name: name as string, value: value.join('='), url: server.url, httpOnly: true, sameSite: 'Strict' }]);
+  const stationReady = liveReady(station.page);
+  await station.page.goto('/station');
+  await station.page.locator('.night').waitFor();
+  await stationReady;
+
+  const a = await openApp(t, server, anna, '/family');
+  await a.page.locator(`[data-person="${omaId}"]`).getByRole('button', { name: 'Call Riet' }).click();
+  const ringing = station.page.getByRole('alertdialog', { name: 'Anna is calling' });
+  await ringing.waitFor({ timeout: 10_000 });
+  await checkScreen(t, station.page, 'call-incoming-night-en');
+  await ringing.getByRole('button', { name: 'Answer' }).click();
+  await Promise.all([a.page.locator('[data-phase="active"]').waitFor({ timeout: 20_000 }), station.page.locator('[data-phase="active"]').waitFor({ timeout: 20_000 })]);
+  await a.page.getByRole('button', { name: 'Hang up' }).click();
+  await station.page.getByRole('heading', { name: 'Anna hung up.' }).waitFor();
+  await station.page.getByRole('button', { name: 'Close' }).click();
+  await station.page.locator('.night').waitFor();
+  t.deepEqual([...station.problems, ...a.problems], []);
+});
+
+test('Make a call is one tap from home; the contacts go back home by themselves after a minute untouched', async (t) => {
+  const family = await buildFamily(t, { 'family.language': 'nl' });
+  const station = await openPage(t, family.server, { locale: 'nl-NL' });
+  await station.page.setViewportSize(screenSize);
+  const [name, ...value] = family.screen.cookie.split('=');
+  await station.context.addCookies([{ name: name as string, value: value.join('='), url: family.server.url, httpOnly: true, sameSite: 'Strict' }]);
+  await station.page.clock.install({ time: new Date() });
+  await station.page.goto('/station');
+  await station.page.getByRole('button', { name: 'Bellen' }).click();
+  await station.page.getByRole('heading', { level: 1, name: 'Wie wil je bellen?' }).waitFor();
+  await station.page.getByRole('button', { name: 'Bel Anna' }).waitFor();
+  t.true(await station.page.getByRole('button', { name: /^Bel de familie/ }).isVisible());
+  await checkScreen(t, station.page, 'call-contacts-nl');
+  await station.page.getByRole('button', { name: 'Terug' }).click();
+  await station.page.locator('.day-clock__day').waitFor();
+  await station.page.getByRole('button', { name: 'Bellen' }).click();
+  await station.page.clock.runFor(59_000);
+  t.true(await station.page.getByRole('heading', { level: 1, name: 'Wie wil je bellen?' }).isVisible());
+  await station.page.clock.runFor(2_000);
+  await station.page.locator('.day-clock__day').waitFor();
+  t.deepEqual(station.problems, []);
+});
+
+test('Jitsi engine, with a local https origin standing in for the Jitsi domain: the screen embeds the call with the station’s short toolbar and its own large Hang up, which leaves the room with executeCommand(hangup)', async (t) => {
+  t.timeout(150_000);
+  const standIn = await startJitsiStandIn();
+  t.teardown(() => standIn.close());
+  const family = await buildFamily(t, { 'jitsi.domain': standIn.domain });
+  const { server, anna, omaId, screen } = family;
+  const station = await openPage(t, server, { fakeMedia: true, context: { ignoreHTTPSErrors: true } });
+  await station.page.setViewportSize(screenSize);
+  const [name, ...value] = screen.cookie.split('=');
+  await station.context.addCookies([{ name: name as string, value: value.join('='), url: server.url, httpOnly: true, sameSite: 'Strict' }]);
+  const stationReady = liveReady(station.page);
+  await station.page.goto('/station');
+  await station.page.locator('.day-clock__day').waitFor();
+  await stationReady;
+
+  const call = (await expectOk(server.api('/api/v1/calls', { cookie: anna.cookie, body: { userId: omaId } }))).call;
+  t.is(call.engine, 'jitsi');
+  await station.page.getByRole('alertdialog', { name: 'Anna is calling' }).getByRole('button', { name: 'Answer' }).click();
+  await station.page.locator('[data-engine="jitsi"][data-phase="active"]').waitFor({ timeout: 20_000 });
+  const [embed] = await until(async () => {
+    const records = await jitsiRecords(station.page);
+    return records.length > 0 ? records : undefined;
+  });
+  t.is(embed?.domain, standIn.domain);
+  t.deepEqual(embed?.options, { ...jitsiMeetOptions({ roomName: embed?.options.roomName ?? '', jwt: embed?.options.jwt ?? '', parentNode: 'station-call__jitsi', surface: 'station', language: 'en' }) });
+  t.like(embed?.options, { configOverwrite: { toolbarButtons: ['microphone', 'camera', 'hangup'], toolbarConfig: { alwaysVisible: true } } });
+  const { payload } = await jwtVerify(embed?.options.jwt ?? '', new TextEncoder().encode(server.config.jitsi.appSecret));
+  t.like(payload, { room: embed?.options.roomName, context: { user: { id: omaId, name: 'Riet' } } });
+  t.is(await until(async () => (await jitsiRecords(station.page))[0]?.media), 'ok', 'the Jitsi frame may use the camera and microphone');
+  await checkScreen(t, station.page, 'call-jitsi-en');
+
+  await station.page.getByRole('button', { name: 'Hang up' }).click();
+  await station.page.getByRole('heading', { name: 'The call with Anna has ended.' }).waitFor();
+  t.deepEqual((await jitsiRecords(station.page))[0]?.commands, ['hangup']);
+  t.true((await jitsiRecords(station.page))[0]?.disposed);
+  t.like((await server.api(`/api/v1/calls/${call.id}`, { cookie: anna.cookie })).body.call, { state: 'ended', endReason: 'hangup' });
+  t.deepEqual(station.problems, []);
 });

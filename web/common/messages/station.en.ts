@@ -67,6 +67,7 @@ export const stationEn = {
   'station.call.answeredBy': '{name} answered',
   'station.call.hangUp': 'Hang up',
   'station.call.video': 'Video of {name}',
+  'station.call.frame': 'Call with {name}',
   'station.call.selfView': 'You',
   'station.call.noPicture': 'No picture of {name} right now',
   'station.call.cannotSee': '{name} can hear you, but cannot see you.',

@@ -70,6 +70,7 @@ export const stationNl: Record<keyof typeof stationEn, string> = {
   'station.call.answeredBy': '{name} nam op',
   'station.call.hangUp': 'Ophangen',
   'station.call.video': 'Beeld van {name}',
+  'station.call.frame': 'Gesprek met {name}',
   'station.call.selfView': 'Jij',
   'station.call.noPicture': 'Nu geen beeld van {name}',
   'station.call.cannotSee': '{name} kan je horen, maar niet zien.',

@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import type { CallController, CallView } from '../../common/calls/controller.js';
 import type { CallJson } from '../../common/calls/types.js';
 import { CallVideo } from '../../common/components/CallVideo.js';
@@ -32,7 +32,27 @@ export function InCall(props: { call: CallJson; me: string; controller: CallCont
   const jitsi = (view?.engine ?? call.engine) === 'jitsi';
   const showRemote = view !== null && view.receivingVideo && view.remoteStream !== null;
   const ownPicture = view !== null && view.camera === 'on' && view.cameraOn && view.localStream !== null;
-  const attachJitsi = useCallback((element: HTMLDivElement | null) => controller?.setJitsiParent(element), [controller]);
+  const jitsiHost = useRef<HTMLDivElement | null>(null);
+  const attachJitsi = useCallback(
+    (element: HTMLDivElement | null) => {
+      jitsiHost.current = element;
+      controller?.setJitsiParent(element);
+    },
+    [controller],
+  );
+  const frameTitle = t('station.call.frame', { name });
+  useEffect(() => {
+    const host = jitsiHost.current;
+    if (!jitsi || !host) return;
+    // Jitsi's IFrame API gives its frame no name; a screen reader should hear whose call it is.
+    const name = () => {
+      for (const frame of host.querySelectorAll('iframe')) if (!frame.title) frame.title = frameTitle;
+    };
+    name();
+    const observer = new MutationObserver(name);
+    observer.observe(host, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, [jitsi, frameTitle]);
 
   const status =
     phase === 'reconnecting'
