@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import test, { type ExecutionContext } from 'ava';
 import { jwtVerify } from 'jose';
-import type { Page } from 'playwright-core';
+import type { BrowserContextOptions, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { jitsiMeetOptions } from '../../web/common/jitsi.js';
 import { seriousViolations } from '../helpers/axe.js';
@@ -70,8 +70,8 @@ function liveReady(page: Page): Promise<void> {
 }
 
 /** A relative's web app, signed in, with the fake camera and microphone. */
-async function openApp(t: ExecutionContext, server: TestServer, member: Member, path = '/'): Promise<BrowserPage> {
-  const opened = await openPage(t, server, { fakeMedia: true });
+async function openApp(t: ExecutionContext, server: TestServer, member: Member, path = '/', context: BrowserContextOptions = {}): Promise<BrowserPage> {
+  const opened = await openPage(t, server, { fakeMedia: true, context });
   const [name, ...value] = (member.cookie.split(';')[0] as string).split('=');
   await opened.context.addCookies([{ name: name as string, value: value.join('='), url: server.url }]);
   await opened.context.addInitScript(recordCallMachinery);
@@ -424,8 +424,10 @@ test('Jitsi engine, with a local https origin standing in for the Jitsi domain: 
   t.timeout(150_000);
   const standIn = await startJitsiStandIn();
   t.teardown(() => standIn.close());
-  const family = await buildFamily(t, { 'jitsi.domain': standIn.domain });
-  const { server, anna, omaId, screen } = family;
+  const family = await buildFamily(t, { 'jitsi.domain': standIn.domain, 'jitsi.recording': true });
+  const { server, admin, anna, omaId, screen } = family;
+  // The admin allows recording: the screen must say so while it may happen, and when it does.
+  await expectOk(server.api('/api/v1/call-settings', { method: 'PUT', cookie: admin.cookie, body: { recordingAllowed: true } }));
   const station = await openPage(t, server, { fakeMedia: true, context: { ignoreHTTPSErrors: true } });
   await station.page.setViewportSize(screenSize);
   const [name, ...value] = screen.cookie.split('=');
@@ -435,7 +437,11 @@ test('Jitsi engine, with a local https origin standing in for the Jitsi domain: 
   await station.page.locator('.day-clock__day').waitFor();
   await stationReady;
 
-  const call = (await expectOk(server.api('/api/v1/calls', { cookie: anna.cookie, body: { userId: omaId } }))).call;
+  // Anna calls from her app, which keeps telling the server she is still there.
+  const a = await openApp(t, server, anna, '/family', { ignoreHTTPSErrors: true });
+  await a.page.locator(`[data-person="${omaId}"]`).getByRole('button', { name: 'Call Riet' }).click();
+  await a.page.waitForURL(/\/calls\/[0-9a-f-]{36}$/);
+  const call = (await server.api(`/api/v1/calls/${new URL(a.page.url()).pathname.split('/').pop()}`, { cookie: anna.cookie })).body.call;
   t.is(call.engine, 'jitsi');
   await station.page.getByRole('alertdialog', { name: 'Anna is calling' }).getByRole('button', { name: 'Answer' }).click();
   await station.page.locator('[data-engine="jitsi"][data-phase="active"]').waitFor({ timeout: 20_000 });
@@ -449,6 +455,9 @@ test('Jitsi engine, with a local https origin standing in for the Jitsi domain: 
   const { payload } = await jwtVerify(embed?.options.jwt ?? '', new TextEncoder().encode(server.config.jitsi.appSecret));
   t.like(payload, { room: embed?.options.roomName, context: { user: { id: omaId, name: 'Riet' } } });
   t.is(await until(async () => (await jitsiRecords(station.page))[0]?.media), 'ok', 'the Jitsi frame may use the camera and microphone');
+  await station.page.getByText('This call may be recorded.').waitFor();
+  await station.page.evaluate(() => (window as unknown as { __jitsiEmit(index: number, name: string, payload: unknown): void }).__jitsiEmit(0, 'recordingStatusChanged', { on: true, mode: 'file' }));
+  await station.page.getByText('This call is being recorded.').waitFor();
   await checkScreen(t, station.page, 'call-jitsi-en');
 
   await station.page.getByRole('button', { name: 'Hang up' }).click();
@@ -456,5 +465,6 @@ test('Jitsi engine, with a local https origin standing in for the Jitsi domain: 
   t.deepEqual((await jitsiRecords(station.page))[0]?.commands, ['hangup']);
   t.true((await jitsiRecords(station.page))[0]?.disposed);
   t.like((await server.api(`/api/v1/calls/${call.id}`, { cookie: anna.cookie })).body.call, { state: 'ended', endReason: 'hangup' });
-  t.deepEqual(station.problems, []);
+  await a.page.getByText('Riet hung up.').waitFor();
+  t.deepEqual([...station.problems, ...a.problems], []);
 });

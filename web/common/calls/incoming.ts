@@ -37,6 +37,13 @@ export class IncomingCalls {
   private cleanups: Array<() => void> = [];
   /** Calls answered or declined on this page: their replayed events must not ring again. */
   private readonly handled = new Set<string>();
+  /**
+   * Call events counted as they come, and the count at each call's latest: the server's list of
+   * live calls, asked for before an event came, knows less about that call than the event.
+   */
+  private events = 0;
+  private readonly lastEventOf = new Map<string, number>();
+  private refreshing = 0;
 
   constructor(
     readonly me: string,
@@ -94,13 +101,22 @@ export class IncomingCalls {
 
   /** Asks the server which calls ring for this person now. */
   async refresh(): Promise<void> {
+    const asked = this.events;
+    this.refreshing += 1;
     try {
       const page = await listCalls({ filter: 'live', limit: 20 });
-      const ringing = page.calls.filter((entry) => entry.direction === 'incoming' && entry.myState === 'ringing').map((entry) => entry.call);
-      for (const call of this.state.ringing) if (!ringing.some((c) => c.id === call.id)) this.remove(call.id);
+      // A call whose event came while the list was on its way: the event is newer (a call that
+      // started ringing then is not in the list, one that ended then still is).
+      const newer = (callId: string) => (this.lastEventOf.get(callId) ?? -1) >= asked;
+      const ringing = page.calls.filter((entry) => entry.direction === 'incoming' && entry.myState === 'ringing' && !newer(entry.call.id)).map((entry) => entry.call);
+      for (const call of this.state.ringing) if (!newer(call.id) && !ringing.some((c) => c.id === call.id)) this.remove(call.id);
       for (const call of ringing) this.consider(call);
     } catch {
       // The events keep the list current; the next reconnect asks again.
+    } finally {
+      this.refreshing -= 1;
+      // What came before this question is of no use to a later one.
+      if (this.refreshing === 0) for (const [callId, at] of this.lastEventOf) if (at < asked) this.lastEventOf.delete(callId);
     }
   }
 
@@ -114,6 +130,7 @@ export class IncomingCalls {
   private onEvent(event: LiveEvent): void {
     const call = callOfEvent(event);
     if (!call) return;
+    this.lastEventOf.set(call.id, this.events++);
     const wasRinging = this.state.ringing.some((c) => c.id === call.id);
     const mine = participantOf(call, this.me);
     if (wasRinging && mine?.state === 'answeredElsewhere') this.note({ callId: call.id, kind: 'answeredElsewhere', by: call.answeredBy, caller: call.caller });
