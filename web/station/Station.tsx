@@ -13,7 +13,7 @@ import { useStationCalls } from './calls/useStationCalls.js';
 import { dayClock, withinDailyWindow } from './clock.js';
 import { coalesce } from './coalesce.js';
 import { Home } from './Home.js';
-import { emptyInbox, findItem, loadInbox, messageKey, noticeKey, type Inbox, type InboxItem } from './inbox.js';
+import { emptyInbox, findItem, loadInbox, messageKey, noticeKey, withoutItem, type Inbox, type InboxItem } from './inbox.js';
 import { Night } from './Night.js';
 import { Overlay } from './Overlay.js';
 import { useIdle } from './useIdle.js';
@@ -134,8 +134,16 @@ export function Station(props: { me: StationMeJson; onRevoked(): void }) {
 
   const openTile = useCallback((key: string) => setOverlay(findItem(inboxRef.current, key) ?? null), []);
 
+  const overlayRef = useRef(overlay);
+  overlayRef.current = overlay;
   const closeOverlay = useCallback(
     (read: boolean) => {
+      const closing = overlayRef.current;
+      if (read && closing) {
+        // Read is read: its tile goes at once, not when the inbox is next read.
+        inboxRef.current = withoutItem(inboxRef.current, closing.key);
+        setInbox(inboxRef.current);
+      }
       let next: InboxItem | undefined;
       // What waited behind it, if it is still unread.
       while (!next && pending.current.length > 0) next = findItem(inboxRef.current, pending.current.shift() as string);

@@ -59,3 +59,8 @@ export async function loadInbox(): Promise<Inbox> {
 export function findItem(inbox: Inbox, key: string): InboxItem | undefined {
   return inbox.messages.find((m) => m.key === key) ?? inbox.notices.find((n) => n.key === key);
 }
+
+/** The inbox without one item (read here, before the server's next answer says so). */
+export function withoutItem(inbox: Inbox, key: string): Inbox {
+  return { messages: inbox.messages.filter((m) => m.key !== key), notices: inbox.notices.filter((n) => n.key !== key) };
+}
