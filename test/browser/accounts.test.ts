@@ -328,14 +328,3 @@ test('speaks Dutch to a Dutch browser and follows the language switch', async (t
   t.is(await page.locator('html').getAttribute('lang'), 'en');
   t.deepEqual(problems, []);
 });
-
-test('the station page is a calm placeholder with the shared stylesheet', async (t) => {
-  const server = await startFamily(t);
-  const { page, problems } = await openPage(t, server);
-  await page.goto('/station');
-  await page.getByRole('heading', { level: 1, name: 'This screen is almost ready' }).waitFor();
-  const font = await page.locator('body').evaluate((body) => getComputedStyle(body).fontFamily);
-  t.regex(font, /system-ui/);
-  await screenshot(page, 'station');
-  t.deepEqual(problems, []);
-});

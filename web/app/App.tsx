@@ -1,4 +1,4 @@
-import { Fragment, useCallback, useEffect, useMemo, useState } from 'react';
+import { Fragment, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { Button } from '../common/components/Button.js';
 import { Notice } from '../common/components/Notice.js';
 import { PageHeading } from '../common/components/PageHeading.js';
@@ -9,7 +9,7 @@ import { navigate, Redirect, useLocation } from '../common/router.js';
 import type { FamilyJson, UserJson } from '../common/types.js';
 import { getFamily, getMe } from './accounts.js';
 import { GuestFrame } from './components/Frames.js';
-import { findRoute } from './routes.js';
+import { findRoute, preloadScreens } from './routes.js';
 import { NotFound } from './screens/NotFound.js';
 import { SignIn } from './screens/SignIn.js';
 import { SessionContext, useSession, type Session } from './session.js';
@@ -39,6 +39,14 @@ export function App() {
   useEffect(() => {
     void load();
   }, [load]);
+
+  // Once the first screen is up, fetch the other screens' code while the phone is idle.
+  const ready = boot.status === 'ready';
+  useEffect(() => {
+    if (!ready) return;
+    const timer = setTimeout(preloadScreens, 1500);
+    return () => clearTimeout(timer);
+  }, [ready]);
 
   const family = boot.status === 'ready' ? boot.family : null;
   const me = boot.status === 'ready' ? boot.me : null;
@@ -89,7 +97,11 @@ function Pages() {
   // Keyed by pattern, so moving to another page starts it afresh.
   if (route.access === 'user' && !me) return <SignIn key="signin" />;
   if (route.access === 'guest' && me) return <Redirect to="/" />;
-  return <Fragment key={route.path}>{route.render(params)}</Fragment>;
+  return (
+    <Suspense fallback={<Loading />}>
+      <Fragment key={route.path}>{route.render(params)}</Fragment>
+    </Suspense>
+  );
 }
 
 function Loading() {

@@ -3,25 +3,43 @@
  * signed in (after signing in, the same address shows the page); `guest` pages send a
  * signed-in person Home; `any` pages are for emailed links and work either way.
  */
-import type { ReactNode } from 'react';
+import { lazy, type ComponentType, type ReactNode } from 'react';
 import { matchPath } from '../common/router.js';
-import { AcceptInvitation } from './screens/AcceptInvitation.js';
-import { Account } from './screens/Account.js';
-import { CallScreen } from './screens/Call.js';
-import { Calls } from './screens/Calls.js';
-import { AddScreen } from './screens/AddScreen.js';
-import { Chats } from './screens/Chats.js';
-import { Conversation } from './screens/Conversation.js';
-import { Family } from './screens/Family.js';
-import { Help } from './screens/Help.js';
 import { Home } from './screens/Home.js';
-import { Notices } from './screens/Notices.js';
-import { MagicLinkLanding } from './screens/MagicLinkLanding.js';
-import { More } from './screens/More.js';
-import { Photos } from './screens/Photos.js';
 import { SignIn } from './screens/SignIn.js';
-import { Slideshows } from './screens/Slideshows.js';
-import { StationSettings } from './screens/StationSettings.js';
+
+/**
+ * Screens other than the first two (sign-in, Home) load on first use, so a phone downloads
+ * what it shows; `preloadScreens` fetches the rest once the first screen is up, so moving on
+ * is instant (and works offline, through the service worker's cache).
+ */
+const loaders: (() => Promise<unknown>)[] = [];
+function screen<P extends object>(load: () => Promise<Record<string, unknown>>, name: string): ComponentType<P> {
+  const loadOnce = () => load().then((module) => ({ default: module[name] as ComponentType<P> }));
+  loaders.push(loadOnce);
+  return lazy(loadOnce);
+}
+
+/** Fetches every screen's code in the background. */
+export function preloadScreens(): void {
+  for (const load of loaders) void load().catch(() => undefined);
+}
+
+const AcceptInvitation = screen<{ kind: 'invitation' | 'setup' }>(() => import('./screens/AcceptInvitation.js'), 'AcceptInvitation');
+const Account = screen(() => import('./screens/Account.js'), 'Account');
+const AddScreen = screen(() => import('./screens/AddScreen.js'), 'AddScreen');
+const CallScreen = screen<{ id: string }>(() => import('./screens/Call.js'), 'CallScreen');
+const Calls = screen(() => import('./screens/Calls.js'), 'Calls');
+const Chats = screen(() => import('./screens/Chats.js'), 'Chats');
+const Conversation = screen<{ id: string }>(() => import('./screens/Conversation.js'), 'Conversation');
+const Family = screen(() => import('./screens/Family.js'), 'Family');
+const Help = screen(() => import('./screens/Help.js'), 'Help');
+const MagicLinkLanding = screen(() => import('./screens/MagicLinkLanding.js'), 'MagicLinkLanding');
+const More = screen(() => import('./screens/More.js'), 'More');
+const Notices = screen(() => import('./screens/Notices.js'), 'Notices');
+const Photos = screen(() => import('./screens/Photos.js'), 'Photos');
+const Slideshows = screen(() => import('./screens/Slideshows.js'), 'Slideshows');
+const StationSettings = screen<{ personId: string }>(() => import('./screens/StationSettings.js'), 'StationSettings');
 
 /** One page: a path pattern (`:name` segments allowed), who may see it, and what it shows. */
 export interface RouteDefinition {
