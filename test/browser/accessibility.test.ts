@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import test, { type ExecutionContext } from 'ava';
-import axe from 'axe-core';
-import type { Page } from 'playwright-core';
 import sharp from 'sharp';
+import { seriousViolations } from '../helpers/axe.js';
 import { closeBrowser, launchBrowser, ensureWebBuild, resultsDir, viewports } from '../helpers/browser.js';
 import { buildAdmin, buildMember, type Member } from '../helpers/family.js';
 import { pairStation } from '../helpers/station.js';
@@ -116,24 +115,6 @@ function matches(pattern: string, pathname: string): boolean {
   return expression.test(pathname);
 }
 
-interface Finding {
-  id: string;
-  impact: string;
-  help: string;
-  targets: string[];
-}
-
-/** axe-core's serious and critical findings on the page as it is now. */
-async function seriousViolations(page: Page): Promise<Finding[]> {
-  // Evaluated over the DevTools protocol, which the page's CSP does not govern (an injected
-  // <script> would be refused, as it should be).
-  await page.evaluate(axe.source);
-  const results = await page.evaluate(() => (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] }));
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => ({ id: violation.id, impact: String(violation.impact), help: violation.help, targets: violation.nodes.map((node) => node.target.join(' ')).slice(0, 5) }));
-}
-
 function cookieFor(server: TestServer, member: Member) {
   const [name, value] = member.cookie.split('=') as [string, string];
   return { name, value, url: server.url };
@@ -175,9 +156,7 @@ for (const language of ['en', 'nl'] as const) {
           await page.locator('h1').first().waitFor();
           // Let data-driven parts settle before judging them.
           await page.waitForLoadState('networkidle');
-          for (const finding of await seriousViolations(page)) {
-            findings.push(`${screen.name} ${size.width}x${size.height}: ${finding.impact} ${finding.id} (${finding.help}) at ${finding.targets.join(', ')}`);
-          }
+          for (const finding of await seriousViolations(page)) findings.push(`${screen.name} ${size.width}x${size.height}: ${finding}`);
           await page.screenshot({ path: path.join(dir, `${screen.name}-${size.width}x${size.height}.png`), fullPage: true, animations: 'disabled', caret: 'hide' });
         }
       } finally {

@@ -1,8 +1,3 @@
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import https from 'node:https';
-import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import test, { type ExecutionContext } from 'ava';
 import { jwtVerify } from 'jose';
 import type { Page } from 'playwright-core';
@@ -10,7 +5,8 @@ import { jitsiMeetOptions } from '../../web/common/jitsi.js';
 import { seriousViolations } from '../helpers/axe.js';
 import { closeBrowser, openPage, screenshot, type BrowserPage } from '../helpers/browser.js';
 import { buildAdmin, buildMember, until, type Member } from '../helpers/family.js';
-import { startTestServer, tempDir, type TestServer } from '../helpers/server.js';
+import { jitsiRecords, startJitsiStandIn } from '../helpers/jitsiStandIn.js';
+import { startTestServer, type TestServer } from '../helpers/server.js';
 
 /**
  * Calls in real browsers against a real server. Built-in engine: two relatives in two headless
@@ -340,90 +336,7 @@ test('built-in engine: groups offer no call button, since group calls need the f
   t.deepEqual(a.problems, []);
 });
 
-/** A local https origin standing in for the family's Jitsi domain. */
-interface JitsiStandIn {
-  domain: string;
-  /** The paths the stand-in served. */
-  served: string[];
-  close(): Promise<void>;
-}
 
-/**
- * A JitsiMeetExternalAPI that joins at once and records what it was built with on
- * window.__jitsi (the DOM parent as its class name), the commands it got and whether it was
- * disposed; window.__jitsiEmit(index, event) plays an event of Jitsi's own (its toolbar's hang-up).
- * Like the real one it puts an iframe of the Jitsi origin in the parent, allowed the camera and
- * microphone; the page in it asks for both and reports what it got (record.media).
- */
-const fakeExternalApi = `(function () {
-  var records = (window.__jitsi = []);
-  var emitters = [];
-  window.__jitsiEmit = function (index, name, payload) { emitters[index](name, payload || {}); };
-  window.JitsiMeetExternalAPI = function (domain, options) {
-    var listeners = {};
-    var copy = JSON.parse(JSON.stringify(Object.assign({}, options, { parentNode: null })));
-    copy.parentNode = options.parentNode && options.parentNode.className;
-    var record = { domain: domain, options: copy, commands: [], disposed: false };
-    records.push(record);
-    var emit = function (name, payload) { (listeners[name] || []).forEach(function (listener) { listener(payload); }); };
-    emitters.push(emit);
-    var frame = document.createElement('iframe');
-    frame.allow = 'camera; microphone';
-    frame.src = 'https://' + domain + '/room.html';
-    options.parentNode.appendChild(frame);
-    window.addEventListener('message', function (event) { if (event.source === frame.contentWindow) record.media = event.data; });
-    this.addListener = function (name, listener) { (listeners[name] = listeners[name] || []).push(listener); };
-    this.executeCommand = function (name) {
-      record.commands.push(name);
-      if (name === 'hangup') setTimeout(function () { emit('readyToClose', {}); }, 0);
-    };
-    this.dispose = function () { record.disposed = true; };
-    setTimeout(function () { emit('videoConferenceJoined', { roomName: options.roomName }); }, 0);
-  };
-})();`;
-
-async function startJitsiStandIn(): Promise<JitsiStandIn> {
-  const dir = tempDir('prifora-jitsi-cert-');
-  const key = path.join(dir, 'key.pem');
-  const cert = path.join(dir, 'cert.pem');
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', key, '-out', cert, '-days', '2', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
-  const served: string[] = [];
-  const server = https.createServer({ key: fs.readFileSync(key), cert: fs.readFileSync(cert) }, (request, response) => {
-    served.push(request.url ?? '');
-    if (request.url === '/external_api.js') {
-      response.writeHead(200, { 'content-type': 'application/javascript; charset=utf-8' });
-      response.end(fakeExternalApi);
-      return;
-    }
-    if (request.url === '/room.html') {
-      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      response.end(`<!doctype html><title>Jitsi stand-in</title><p>Jitsi stand-in</p><script>
-navigator.mediaDevices.getUserMedia({ audio: true, video: true }).then(
-  function (stream) { stream.getTracks().forEach(function (track) { track.stop(); }); parent.postMessage('ok', '*'); },
-  function (error) { parent.postMessage(error.name + ': ' + error.message, '*'); });
-</script>`);
-      return;
-    }
-    response.writeHead(404).end();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    domain: `127.0.0.1:${(server.address() as AddressInfo).port}`,
-    served,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
-}
-
-interface JitsiRecord {
-  domain: string;
-  options: Record<string, unknown> & { roomName: string; jwt: string; parentNode: string };
-  commands: string[];
-  disposed: boolean;
-  /** What the page in Jitsi's iframe got when it asked for the camera and microphone. */
-  media?: string;
-}
-
-const jitsiRecords = (page: Page) => page.evaluate(() => (window as unknown as { __jitsi?: JitsiRecord[] }).__jitsi ?? []);
 
 test('Jitsi engine, with a local https origin standing in for the Jitsi domain: the call screen loads external_api.js from jitsi.domain, builds the API with the room, the person’s token and the simple-call options, and reports hang-ups to the server', async (t) => {
   t.timeout(120_000);

@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import test, { type ExecutionContext } from 'ava';
-import axe from 'axe-core';
 import jsQRModule from 'jsqr';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { startServer } from '../../server/http.js';
 import { createLogger } from '../../server/logger.js';
+import { seriousViolations } from '../helpers/axe.js';
 import { closeBrowser, openPage, resultsDir, type BrowserPage } from '../helpers/browser.js';
 import { buildAdmin, buildMember, until, type Member } from '../helpers/family.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
@@ -92,15 +92,6 @@ async function liveOnScreen(family: StationFamily): Promise<void> {
 async function shot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(stationDir, { recursive: true });
   await page.screenshot({ path: path.join(stationDir, `${name}.png`), animations: 'disabled', caret: 'hide' });
-}
-
-/** axe-core's serious and critical findings on the page as it is now (run over the DevTools protocol, which the CSP does not govern). */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axe.source);
-  const results = await page.evaluate(() => (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] }));
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
 }
 
 async function checkScreen(t: ExecutionContext, page: Page, name: string): Promise<void> {
