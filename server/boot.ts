@@ -15,6 +15,8 @@ import { EventBus } from './services/events.js';
 import { MailQueue } from './services/mail.js';
 import { StationPresence } from './services/presence.js';
 import { RateLimiter } from './services/rateLimits.js';
+import { WeatherCache } from './services/weather.js';
+import { createWeatherSource } from './weatherSource.js';
 
 /** The services of one instance, plus what it takes to shut them down. */
 export interface Services extends ServiceContext {
@@ -51,6 +53,9 @@ export async function openServices(options: {
     stationPresence: new StationPresence(),
     calls: new CallRuntime({ ringMs: options.config.calls.ringSeconds * 1000, aliveMs: options.config.calls.aliveSeconds * 1000 }),
     callBridge: createCallBridge(options.config.jitsi),
+    weather: new WeatherCache(createWeatherSource(options.config.weather, options.config.family.timeZone), {
+      onFailure: (error) => logger.warn({ err: error }, 'the weather provider did not answer; the screens keep the last reading for up to 3 hours'),
+    }),
     logger,
     mailer,
     renderMail,

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import { AppError } from '../errors.js';
-import { configSchema, defaultValue, flatKeys, type Config, type FlatKey } from './keys.js';
+import { configSchema, defaultValue, flatKeys, keyRules, type Config, type FlatKey } from './keys.js';
 
 export { configKeys, flatKeys, type Config, type FlatKey } from './keys.js';
 
@@ -66,7 +66,17 @@ function describeValue(value: unknown): string {
  */
 export function validateConfig(raw: unknown, source: string): Config {
   const result = configSchema().safeParse(raw);
-  if (result.success) return result.data;
+  if (result.success) {
+    for (const rule of keyRules) {
+      const problem = rule.check(result.data);
+      if (problem === null) continue;
+      const known = flatKeys().find((k) => k.path === rule.path);
+      throw new AppError(2, 'config_invalid', `${source}: ${rule.path}: ${problem}`, {
+        hint: known ? `Set ${rule.path} to a value like ${known.definition.example} (${known.definition.description})` : undefined,
+      });
+    }
+    return result.data;
+  }
   const issue = result.error.issues[0] as z.core.$ZodIssue;
   const keys = flatKeys();
   if (issue.code === 'unrecognized_keys') {

@@ -362,6 +362,33 @@ export const configKeys = {
       example: 'true',
     }),
   },
+  weather: {
+    provider: key({
+      schema: z.enum(['none', 'open-meteo'], { message: 'must be none or open-meteo' }),
+      description:
+        'Where the station’s weather comes from. none: no weather, and nothing is sent anywhere. open-meteo: the server asks weather.url for the current temperature and sky at most every 30 minutes, sending only weather.latitude, weather.longitude and the family’s time zone (no names, no ids, nothing else about the family); it needs no account or key.',
+      default: 'none',
+      example: 'open-meteo',
+    }),
+    latitude: key({
+      schema: z.number('must be a number like 52.37').min(-90, 'must be -90 to 90').max(90, 'must be -90 to 90').nullable(),
+      description: 'Latitude of the family’s home for the weather, in degrees (like 52.37); sent to the weather provider rounded to two decimals (about 1 km). Required when weather.provider is not none.',
+      default: null,
+      example: '52.37',
+    }),
+    longitude: key({
+      schema: z.number('must be a number like 4.89').min(-180, 'must be -180 to 180').max(180, 'must be -180 to 180').nullable(),
+      description: 'Longitude of the family’s home for the weather, in degrees (like 4.89); sent to the weather provider rounded to two decimals. Required when weather.provider is not none.',
+      default: null,
+      example: '4.89',
+    }),
+    url: key({
+      schema: httpUrl,
+      description: 'The forecast address of the weather provider (Open-Meteo’s, or a mirror of it the family trusts more).',
+      default: 'https://api.open-meteo.com/v1/forecast',
+      example: 'https://api.open-meteo.com/v1/forecast',
+    }),
+  },
   log: {
     level: key({
       schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'must be one of fatal, error, warn, info, debug, trace, silent' }),
@@ -411,6 +438,24 @@ export function configSchema(tree: KeyTree = configKeys): z.ZodType<Config> {
   }
   return z.strictObject(shape) as unknown as z.ZodType<Config>;
 }
+
+/** A rule between keys that no single key's schema can state: the key to blame and why. */
+export interface KeyRule {
+  path: string;
+  /** The problem, or null when the config keeps the rule. */
+  check(config: Config): string | null;
+}
+
+/** Rules between keys, checked after every key on its own passed. */
+export const keyRules: KeyRule[] = [
+  ...(['latitude', 'longitude'] as const).map((name) => ({
+    path: `weather.${name}`,
+    check: (config: Config) =>
+      config.weather.provider !== 'none' && config.weather[name] === null
+        ? `is required when weather.provider is ${config.weather.provider}: the weather is asked for this place (set it, or set weather.provider to none)`
+        : null,
+  })),
+];
 
 /** The value a key takes when nothing sets it (a fresh one for generated secrets). */
 export function defaultValue(definition: KeyDefinition): unknown {

@@ -79,6 +79,17 @@ export const en = {
   'station.quickReply.thanks': 'Thank you!',
   'station.quickReply.callMe': 'Call me',
 
+  'weather.sunny': 'sunny',
+  'weather.clear': 'clear',
+  'weather.partlyCloudy': 'partly cloudy',
+  'weather.cloudy': 'cloudy',
+  'weather.fog': 'fog',
+  'weather.drizzle': 'drizzle',
+  'weather.rain': 'rain',
+  'weather.snow': 'snow',
+  'weather.showers': 'showers',
+  'weather.thunderstorm': 'thunderstorm',
+
   'notice.privacyChanged.title': 'Our privacy terms have changed',
   'notice.privacyChanged.body': 'The privacy terms of this family server were updated. You can read them under More → Privacy.',
   'notice.updated.title': 'prifora was updated',

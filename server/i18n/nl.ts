@@ -81,6 +81,17 @@ export const nl: Record<MessageKey, string> = {
   'station.quickReply.thanks': 'Dank je wel!',
   'station.quickReply.callMe': 'Bel me even',
 
+  'weather.sunny': 'zonnig',
+  'weather.clear': 'helder',
+  'weather.partlyCloudy': 'half bewolkt',
+  'weather.cloudy': 'bewolkt',
+  'weather.fog': 'mist',
+  'weather.drizzle': 'motregen',
+  'weather.rain': 'regen',
+  'weather.snow': 'sneeuw',
+  'weather.showers': 'buien',
+  'weather.thunderstorm': 'onweer',
+
   'notice.privacyChanged.title': 'Onze privacyvoorwaarden zijn veranderd',
   'notice.privacyChanged.body': 'De privacyvoorwaarden van deze familieserver zijn bijgewerkt. Je leest ze onder Meer → Privacy.',
   'notice.updated.title': 'prifora is bijgewerkt',

@@ -14,6 +14,7 @@ import { stationDeviceRoutes } from './stationDevice.js';
 import { stationPeopleRoutes } from './stationPeople.js';
 import { stationRoutes } from './stations.js';
 import { stationSettingsRoutes } from './stationSettings.js';
+import { stationWeatherRoutes } from './stationWeather.js';
 import { supportRoutes } from './support.js';
 import { userRoutes } from './users.js';
 
@@ -35,5 +36,6 @@ export const apiRoutes: RouteSpec[] = [
   ...stationRoutes,
   ...stationSettingsRoutes,
   ...stationDeviceRoutes,
+  ...stationWeatherRoutes,
   ...callRoutes,
 ];

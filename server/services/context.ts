@@ -7,6 +7,7 @@ import type { EventBus } from './events.js';
 import type { CallBridge, MailRenderer, Mailer } from './ports.js';
 import type { StationPresence } from './presence.js';
 import type { RateLimiter } from './rateLimits.js';
+import type { WeatherCache } from './weather.js';
 
 /**
  * What every service function receives: the instance's config, database, bus and bridges.
@@ -28,6 +29,8 @@ export interface ServiceContext {
   calls: CallRuntime;
   /** Rooms and participant tokens on the family's Jitsi (bridges/jitsi). */
   callBridge: CallBridge;
+  /** The weather for the screens, when weather.provider names one (bridges/weather). */
+  weather: WeatherCache;
   /** Asks the mail queue to look for due mail now (after a commit that queued some). */
   kickMailQueue(): void;
 }

@@ -133,3 +133,23 @@ export interface CallBridge {
    */
   mintToken(input: { room: string; person: CallTokenPerson; allowRecording: boolean; now?: Date }): string;
 }
+
+/** The weather outside now, as a provider reports it. */
+export interface WeatherReading {
+  /** Degrees Celsius. */
+  temperature: number;
+  /** The WMO weather interpretation code (0 clear sky … 99 thunderstorm with heavy hail). */
+  code: number;
+  /** Whether the sun is up there now: a clear sky reads "sunny" by day and "clear" at night. */
+  isDay: boolean;
+}
+
+/**
+ * A weather provider (bridges/weather). Asking sends the place it was made for and nothing else;
+ * it throws when the provider does not answer in time or answers something else.
+ */
+export interface WeatherSource {
+  /** One line for logs: which provider, at which address. */
+  readonly description: string;
+  current(): Promise<WeatherReading>;
+}

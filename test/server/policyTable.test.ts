@@ -278,6 +278,7 @@ const table: Record<string, Row> = {
   'PATCH /api/v1/station-people/:id/settings': { call: (fx) => ({ params: { id: fx.stationPersonId }, body: { readAloud: true } }), expect: adminOnly(200) },
   'GET /api/v1/station/me': { expect: screenOnly(200) },
   'GET /api/v1/station/playlist': { expect: screenOnly(200) },
+  'GET /api/v1/station/weather': { expect: screenOnly(200) },
 
   // Calls: everyone calls someone else (B calls A); a screen calls as its station person.
   'POST /api/v1/calls': { setup: async (fx, who) => ({ body: { userId: who === 'memberOut' ? fx.anna.id : fx.bob.id } }), expect: screenToo(signedIn(201), 201) },
