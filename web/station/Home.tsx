@@ -1,5 +1,5 @@
 import { useI18n } from '../common/i18n.js';
-import type { PersonJson } from './api.js';
+import type { PersonJson, WeatherJson } from './api.js';
 import { Avatar } from './Avatar.js';
 import { MissedCallTile } from './calls/MissedCallTile.js';
 import { PhoneIcon } from './calls/PhoneIcon.js';
@@ -9,6 +9,7 @@ import { ConnectionSign } from './ConnectionSign.js';
 import { DayClock } from './DayClock.js';
 import type { Inbox, InboxItem } from './inbox.js';
 import { Slideshow, type SlideshowProps } from './slideshow/Slideshow.js';
+import { WeatherLine } from './WeatherLine.js';
 
 /** More tiles than this would crowd the clock; the newest are shown. */
 const maxTiles = 3;
@@ -29,6 +30,8 @@ export interface HomeCalls {
 
 export interface HomeProps {
   clock: Clock;
+  /** Shown under the clock; null: no line at all. */
+  weather: WeatherJson | null;
   inbox: Inbox;
   people: ReadonlyMap<string, PersonJson>;
   connected: boolean;
@@ -52,7 +55,10 @@ export function Home(props: HomeProps) {
     <main className="home">
       <div className={`home__side${tiles > 0 ? ' home__side--tiles' : ''}`}>
         <div className="home__now">
-          <DayClock clock={props.clock} variant="home" />
+          <div className="home__clock">
+            <DayClock clock={props.clock} variant="home" />
+            <WeatherLine weather={props.weather} />
+          </div>
           {tiles > 0 ? (
             <nav className="tiles" aria-label={t('station.tiles.label')}>
               {missed ? (

@@ -19,6 +19,7 @@ import { Overlay } from './Overlay.js';
 import { useIdle } from './useIdle.js';
 import { useMinute } from './useMinute.js';
 import { useServerReturn } from './useServerReturn.js';
+import { useWeather } from './useWeather.js';
 
 /** How long after a 401 the screen asks again before it believes it was revoked. */
 const revokeCheckMs = 1_500;
@@ -47,6 +48,7 @@ export function Station(props: { me: StationMeJson; onRevoked(): void }) {
   const now = useMinute();
   const clock = dayClock(now, { language: me.language, timeZone: me.family.timeZone, hour12: settings.clock.hours === 12, partStarts: settings.clock.dayParts });
   const [status, setStatus] = useState<LiveStatus>(live.status);
+  const weather = useWeather(status === 'open', now);
   const [slides, setSlides] = useState<SlideJson[] | null>(null);
   const [round, setRound] = useState(0);
   const [inbox, setInbox] = useState<Inbox>(emptyInbox);
@@ -296,6 +298,7 @@ export function Station(props: { me: StationMeJson; onRevoked(): void }) {
     <>
       <Home
         clock={clock}
+        weather={weather}
         inbox={inbox}
         people={people}
         connected={status === 'open'}

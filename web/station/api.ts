@@ -157,3 +157,18 @@ export function markNoticeRead(noticeId: string): Promise<void> {
 export async function fetchFamilyLanguage(): Promise<Language> {
   return (await request<{ family: { language: Language } }>('/api/v1/family')).family.language;
 }
+
+/** GET /api/v1/station/weather (server/presenters/weather.ts): "12° · bewolkt". */
+export interface WeatherJson {
+  temperature: number;
+  code: number;
+  /** The sky in the screen's language. */
+  words: string;
+  /** When the server's reading was taken (ISO). */
+  observedAt: string;
+}
+
+/** The weather now; null when the family configured no provider or the server has none recent. */
+export async function fetchWeather(): Promise<WeatherJson | null> {
+  return (await request<{ weather: WeatherJson | null }>('/api/v1/station/weather')).weather;
+}

@@ -3,6 +3,7 @@ export const stationEn = {
   'station.pageTitle': 'Screen',
   'station.loading': 'Just a moment…',
   'station.reconnecting': 'Reconnecting…',
+  'station.weather.line': '{temperature}° · {words}',
   'station.close': 'Close',
   'station.readAloud': 'Read aloud',
 

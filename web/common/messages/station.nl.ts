@@ -5,6 +5,7 @@ export const stationNl: Record<keyof typeof stationEn, string> = {
   'station.pageTitle': 'Scherm',
   'station.loading': 'Een ogenblik…',
   'station.reconnecting': 'Verbinding maken…',
+  'station.weather.line': '{temperature}° · {words}',
   'station.close': 'Sluiten',
   'station.readAloud': 'Voorlezen',
 
