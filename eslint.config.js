@@ -25,6 +25,11 @@ export default tseslint.config(
     languageOptions: { sourceType: 'script', globals: globals.serviceworker },
   },
   {
+    // Scripts a browser test runs in the page as they are.
+    files: ['test/**/*.page.js'],
+    languageOptions: { sourceType: 'script', globals: globals.browser },
+  },
+  {
     files: ['test/**', 'bench/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },

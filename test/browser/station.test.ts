@@ -7,6 +7,7 @@ import sharp from 'sharp';
 import { startServer } from '../../server/http.js';
 import { createLogger } from '../../server/logger.js';
 import { seriousViolations } from '../helpers/axe.js';
+import { stationRuleBreaks } from '../helpers/stationRules.js';
 import { closeBrowser, openPage, resultsDir, type BrowserPage } from '../helpers/browser.js';
 import { buildAdmin, buildMember, until, type Member } from '../helpers/family.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
@@ -97,6 +98,7 @@ async function shot(page: Page, name: string): Promise<void> {
 async function checkScreen(t: ExecutionContext, page: Page, name: string): Promise<void> {
   await shot(page, name);
   t.deepEqual(await seriousViolations(page), [], `axe on ${name}`);
+  t.deepEqual(await stationRuleBreaks(page), [], `28 px text, 7:1 contrast and 64 px targets on ${name}`);
 }
 
 /** A photo-like JPEG of one colour, uploaded by a person; returns its media id. */
@@ -197,6 +199,9 @@ for (const language of ['nl', 'en'] as const) {
     const first = moments[0]!;
     const { page, problems } = await openStation(t, family.server, { credential, time: new Date(first.at) });
     const clock = page.locator('.day-clock__day');
+    // The clock's minute timer exists once the screen is up; moving time before that would leave
+    // it a whole fake minute away.
+    await clock.waitFor();
     for (const moment of moments) {
       await page.clock.setSystemTime(new Date(moment.at));
       // The clock changes at the next whole minute.
@@ -334,7 +339,9 @@ test('without the server the clock and the kept photos go on with a calm sign; b
   await sign.waitFor({ timeout: 15_000 });
   // The photos go on from the worker's cache.
   const shown = new Set<string>();
-  for (let i = 0; i < 150 && shown.size < 2; i++) {
+  // Seldom (2 runs in 10 on a loaded machine) the next photo does not come at once offline and
+  // the player's 15 s retry brings it: the window allows for that (see the closing note).
+  for (let i = 0; i < 300 && shown.size < 2; i++) {
     const id = await slideOnScreen(page);
     if (id) shown.add(id);
     await page.waitForTimeout(150);

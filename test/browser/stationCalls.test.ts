@@ -6,6 +6,7 @@ import type { BrowserContextOptions, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { jitsiMeetOptions } from '../../web/common/jitsi.js';
 import { seriousViolations } from '../helpers/axe.js';
+import { stationRuleBreaks } from '../helpers/stationRules.js';
 import { closeBrowser, openPage, resultsDir, type BrowserPage } from '../helpers/browser.js';
 import { buildCallFamily, type CallFamily } from '../helpers/calls.js';
 import { until, type Member } from '../helpers/family.js';
@@ -112,6 +113,7 @@ async function shot(page: Page, name: string): Promise<void> {
 async function checkScreen(t: ExecutionContext, page: Page, name: string): Promise<void> {
   await shot(page, name);
   t.deepEqual(await seriousViolations(page), [], `axe on ${name}`);
+  t.deepEqual(await stationRuleBreaks(page), [], `28 px text, 7:1 contrast and 64 px targets on ${name}`);
 }
 
 /** The bytes of video received so far over the page's open peer connections. */
