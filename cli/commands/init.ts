@@ -28,7 +28,9 @@ function valuesFromFlags(options: InitOptions): Record<string, unknown> {
     const value = parseKeyText(key, text);
     const result = key.definition.schema.safeParse(value);
     if (!result.success) {
-      throw new AppError(400, 'invalid_input', `${key.definition.flag}: ${result.error.issues[0]?.message ?? 'is not valid'} (found ${JSON.stringify(text)})`, {
+      // A secret that fails validation is still a secret: name its length, never its value.
+      const found = key.definition.secret ? `a secret of ${text.length} characters` : JSON.stringify(text);
+      throw new AppError(400, 'invalid_input', `${key.definition.flag}: ${result.error.issues[0]?.message ?? 'is not valid'} (found ${found})`, {
         hint: `${key.definition.description} Example: ${key.definition.flag} ${JSON.stringify(key.definition.example)}`,
       });
     }

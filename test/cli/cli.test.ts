@@ -59,6 +59,12 @@ test('a bad flag value exits 2 naming the flag and the value', async (t) => {
   const email = await runCli(['user', 'invite', '--data', tempDir(), '--email', 'not-an-address']);
   t.is(email.code, 2);
   t.regex(email.stderr, /--email: must be an email address/);
+  // A secret that fails is named by its length, never echoed.
+  const secret = `hunter2-${'x'.repeat(1100)}`;
+  const password = await runCli(['init', '--yes', '--data', tempDir(), '--smtp-password', secret]);
+  t.is(password.code, 2);
+  t.regex(password.stderr, /--smtp-password: .*\(found a secret of 1108 characters\)/);
+  t.false(password.stderr.includes('hunter2'));
 });
 
 test('every command has --help, and --version prints the version', async (t) => {
