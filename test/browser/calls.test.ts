@@ -7,6 +7,7 @@ import { closeBrowser, openPage, screenshot, type BrowserPage } from '../helpers
 import { buildAdmin, buildMember, until, type Member } from '../helpers/family.js';
 import { jitsiRecords, startJitsiStandIn } from '../helpers/jitsiStandIn.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
+import { inboundVideoBytes, videoKeepsArriving } from '../helpers/webrtc.js';
 
 /**
  * Calls in real browsers against a real server. Built-in engine: two relatives in two headless
@@ -53,33 +54,6 @@ function liveReady(page: Page): Promise<void> {
       });
     });
   });
-}
-
-/** The bytes of video received so far over the page's open peer connections. */
-function inboundVideoBytes(page: Page): Promise<number> {
-  return page.evaluate(async () => {
-    let total = 0;
-    for (const pc of (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs) {
-      if (pc.connectionState === 'closed') continue;
-      (await pc.getStats()).forEach((stat: { type: string; kind?: string; bytesReceived?: number }) => {
-        if (stat.type === 'inbound-rtp' && stat.kind === 'video') total += stat.bytesReceived ?? 0;
-      });
-    }
-    return total;
-  });
-}
-
-/** Waits until the page's received video bytes grow by a clear margin (frames keep arriving). */
-async function videoKeepsArriving(page: Page): Promise<{ before: number; after: number }> {
-  const before = await until(async () => {
-    const bytes = await inboundVideoBytes(page);
-    return bytes > 0 ? bytes : undefined;
-  });
-  const after = await until(async () => {
-    const bytes = await inboundVideoBytes(page);
-    return bytes > before + 20_000 ? bytes : undefined;
-  });
-  return { before, after };
 }
 
 const callIdOf = (page: Page) => new URL(page.url()).pathname.split('/').pop() as string;

@@ -12,6 +12,7 @@ import { buildCallFamily, type CallFamily } from '../helpers/calls.js';
 import { until, type Member } from '../helpers/family.js';
 import { jitsiRecords, startJitsiStandIn } from '../helpers/jitsiStandIn.js';
 import type { TestServer } from '../helpers/server.js';
+import { videoKeepsArriving } from '../helpers/webrtc.js';
 
 /**
  * Calls on the Home Station, in real browsers against a real server, with chromium's fake camera
@@ -114,33 +115,6 @@ async function checkScreen(t: ExecutionContext, page: Page, name: string): Promi
   await shot(page, name);
   t.deepEqual(await seriousViolations(page), [], `axe on ${name}`);
   t.deepEqual(await stationRuleBreaks(page), [], `28 px text, 7:1 contrast and 64 px targets on ${name}`);
-}
-
-/** The bytes of video received so far over the page's open peer connections. */
-function inboundVideoBytes(page: Page): Promise<number> {
-  return page.evaluate(async () => {
-    let total = 0;
-    for (const pc of (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs) {
-      if (pc.connectionState === 'closed') continue;
-      (await pc.getStats()).forEach((stat: { type: string; kind?: string; bytesReceived?: number }) => {
-        if (stat.type === 'inbound-rtp' && stat.kind === 'video') total += stat.bytesReceived ?? 0;
-      });
-    }
-    return total;
-  });
-}
-
-/** Waits until the page's received video bytes grow by a clear margin (frames keep arriving). */
-async function videoKeepsArriving(page: Page): Promise<{ before: number; after: number }> {
-  const before = await until(async () => {
-    const bytes = await inboundVideoBytes(page);
-    return bytes > 0 ? bytes : undefined;
-  }, 20_000);
-  const after = await until(async () => {
-    const bytes = await inboundVideoBytes(page);
-    return bytes > before + 20_000 ? bytes : undefined;
-  }, 20_000);
-  return { before, after };
 }
 
 const openConnections = (page: Page) => page.evaluate(() => (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs.filter((pc) => pc.connectionState !== 'closed').length);

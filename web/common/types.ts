@@ -72,3 +72,21 @@ export interface MediaJson {
   urls: Partial<Record<'thumb' | 'station' | 'full' | 'video' | 'poster', string>>;
   createdAt: string;
 }
+
+/** The start of each part of the day, "HH:MM" (server/services/stationSettings.ts). */
+export interface DayPartsJson {
+  morning: string;
+  afternoon: string;
+  evening: string;
+  night: string;
+}
+
+/** A station person's screen settings in effect, set by admins (server/services/stationSettings.ts). */
+export interface StationSettingsJson {
+  clock: { hours: 12 | 24; dayParts: DayPartsJson };
+  nightMode: { enabled: boolean; from: string; until: string };
+  quickReplies: string[];
+  readAloud: boolean;
+  videoSound: boolean;
+  ringVolume: number;
+}

@@ -5,24 +5,7 @@
  */
 import { request } from '../common/api.js';
 import type { Language } from '../common/i18n.js';
-
-/** The start of each part of the day, "HH:MM" (server/services/stationSettings.ts). */
-export interface DayPartsJson {
-  morning: string;
-  afternoon: string;
-  evening: string;
-  night: string;
-}
-
-/** How the screen behaves, set by admins from the web app. */
-export interface StationSettingsJson {
-  clock: { hours: 12 | 24; dayParts: DayPartsJson };
-  nightMode: { enabled: boolean; from: string; until: string };
-  quickReplies: string[];
-  readAloud: boolean;
-  videoSound: boolean;
-  ringVolume: number;
-}
+import type { StationSettingsJson } from '../common/types.js';
 
 /** Someone the station person shares a conversation with: the name they know, and a photo. */
 export interface PersonJson {

@@ -1,7 +1,8 @@
 import { useId } from 'react';
 import { TextField } from '../../common/components/TextField.js';
 import { useI18n, type MessageKey } from '../../common/i18n.js';
-import { changeStationSettings, type DayPartsJson, type StationSettingsJson } from './api.js';
+import type { DayPartsJson, StationSettingsJson } from '../../common/types.js';
+import { changeStationSettings } from './api.js';
 import { SettingsSection } from './SettingsSection.js';
 import { useSettingsForm } from './useSettingsForm.js';
 

@@ -1,6 +1,7 @@
 import { TextField } from '../../common/components/TextField.js';
 import { useI18n } from '../../common/i18n.js';
-import { changeStationSettings, type StationSettingsJson } from './api.js';
+import type { StationSettingsJson } from '../../common/types.js';
+import { changeStationSettings } from './api.js';
 import { CheckField } from './CheckField.js';
 import { SettingsSection } from './SettingsSection.js';
 import { useSettingsForm } from './useSettingsForm.js';

@@ -3,7 +3,8 @@ import { limits } from '../../../server/limits.js';
 import { Button } from '../../common/components/Button.js';
 import { TextField } from '../../common/components/TextField.js';
 import { useI18n } from '../../common/i18n.js';
-import { changeStationSettings, type StationSettingsJson } from './api.js';
+import type { StationSettingsJson } from '../../common/types.js';
+import { changeStationSettings } from './api.js';
 import { SettingsSection } from './SettingsSection.js';
 import { useSettingsForm } from './useSettingsForm.js';
 

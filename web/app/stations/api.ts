@@ -5,6 +5,7 @@
  * slideshows a screen plays are chosen with ../photos/api.ts.
  */
 import { request } from '../../common/api.js';
+import type { DayPartsJson, StationSettingsJson } from '../../common/types.js';
 
 /** A person as a screen shows them (server/presenters/station.ts). */
 export interface StationFaceJson {
@@ -27,24 +28,6 @@ export interface StationJson {
   online: boolean | null;
   /** Approved, but the screen has not collected its credential yet. */
   waiting: boolean;
-}
-
-/** The start of each part of the day, "HH:MM". */
-export interface DayPartsJson {
-  morning: string;
-  afternoon: string;
-  evening: string;
-  night: string;
-}
-
-/** A station person's screen settings in effect (server/services/stationSettings.ts). */
-export interface StationSettingsJson {
-  clock: { hours: 12 | 24; dayParts: DayPartsJson };
-  nightMode: { enabled: boolean; from: string; until: string };
-  quickReplies: string[];
-  readAloud: boolean;
-  videoSound: boolean;
-  ringVolume: number;
 }
 
 /** Any part of the settings; quickReplies null goes back to the defaults. */

@@ -2,7 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { isApiError } from '../../common/api.js';
 import { useLiveEvents } from '../../common/useLiveEvents.js';
 import { listStationPeople, type PersonJson } from '../familyApi.js';
-import { getStationSettings, type StationSettingsJson } from './api.js';
+import type { StationSettingsJson } from '../../common/types.js';
+import { getStationSettings } from './api.js';
 
 export type SettingsState =
   | { status: 'loading' }
