@@ -159,6 +159,7 @@ test('pairing end to end: an admin adds the screen in the web app from the QR li
   const { page, problems } = await openStation(t, family.server, { locale: 'nl-NL' });
   const title = page.getByRole('heading', { level: 1, name: 'Vraag iemand uit de familie om dit scherm toe te voegen' });
   await title.waitFor();
+  await page.locator('.pairing__code').waitFor();
   await checkScreen(t, page, 'pairing-nl');
   const code = (await page.locator('.pairing__code').innerText()).replace(/\s/g, '');
   // The admin, in a second browser, opens the link of the QR code and adds the screen.
