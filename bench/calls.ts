@@ -24,7 +24,7 @@ import { applyMigrations } from '../server/services/database.js';
 import { createStationPerson } from '../server/services/network.js';
 import { approvePairing, checkPairing, createPairing } from '../server/services/stations.js';
 import { timeConnects } from './callConnect.js';
-import { makeTempDir, percentile, removeDir, requireBuild, round, runCli, startServer, stopServer, summarize, type Benchmark } from './support.js';
+import { makeTempDir, numericOptions, percentile, removeDir, requireBuild, round, runCli, startServer, stopServer, summarize, type Benchmark } from './support.js';
 
 interface Options {
   calls: number;
@@ -33,16 +33,8 @@ interface Options {
 }
 
 function parseOptions(args: string[]): Options {
-  const options: Options = { calls: 300, clients: 50, connects: 5 };
-  for (let i = 0; i < args.length; i += 2) {
-    const key = args[i]?.replace(/^--/, '') as keyof Options;
-    const value = Number(args[i + 1]);
-    if (!(key in options) || !Number.isInteger(value) || value < 2) throw new Error(`unknown option ${args[i]} ${args[i + 1] ?? ''}`);
-    options[key] = value;
-  }
-  return options;
+  return numericOptions(args, { calls: 300, clients: 50, connects: 5 }, (value) => Number.isInteger(value) && value >= 2);
 }
-
 
 interface Family {
   /** Session cookies of the relatives. */

@@ -18,7 +18,7 @@ import { createSession } from '../server/services/accounts.js';
 import { applyMigrations } from '../server/services/database.js';
 import { createGroup } from '../server/services/network.js';
 import { systemActor } from '../server/services/actor.js';
-import { makeTempDir, percentile, removeDir, requireBuild, round, runCli, sleep, startServer, stopServer, type Benchmark } from './support.js';
+import { makeTempDir, numericOptions, percentile, removeDir, requireBuild, round, runCli, sleep, startServer, stopServer, type Benchmark } from './support.js';
 
 interface Options {
   seconds: number;
@@ -27,16 +27,8 @@ interface Options {
 }
 
 function parseOptions(args: string[]): Options {
-  const options: Options = { seconds: 30, listeners: 50, history: 1_000_000 };
-  for (let i = 0; i < args.length; i += 2) {
-    const key = args[i]?.replace(/^--/, '') as keyof Options;
-    const value = Number(args[i + 1]);
-    if (!(key in options) || !Number.isFinite(value) || value <= 0) throw new Error(`unknown option ${args[i]} ${args[i + 1] ?? ''}`);
-    options[key] = value;
-  }
-  return options;
+  return numericOptions(args, { seconds: 30, listeners: 50, history: 1_000_000 }, (value) => Number.isFinite(value) && value > 0);
 }
-
 
 interface Family {
   tokens: string[];

@@ -174,6 +174,21 @@ export function summarize(values: number[]): { median: number; min: number; max:
   return { median, min: sorted[0]!, max: sorted[sorted.length - 1]! };
 }
 
+/**
+ * Reads `--name value` pairs over numeric defaults; `valid` says which values a name accepts.
+ * @throws Error naming the option for an unknown name or a value `valid` refuses.
+ */
+export function numericOptions<T extends { [K in keyof T]: number }>(args: string[], defaults: T, valid: (value: number) => boolean): T {
+  const options = { ...defaults };
+  for (let i = 0; i < args.length; i += 2) {
+    const key = args[i]?.replace(/^--/, '') as keyof T;
+    const value = Number(args[i + 1]);
+    if (!(key in options) || !valid(value)) throw new Error(`unknown option ${args[i]} ${args[i + 1] ?? ''}`);
+    options[key] = value as T[keyof T];
+  }
+  return options;
+}
+
 /** The p-th percentile (nearest rank) of some numbers; NaN for none. */
 export function percentile(values: number[], p: number): number {
   if (values.length === 0) return Number.NaN;
