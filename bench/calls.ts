@@ -22,6 +22,7 @@ import { createSession } from '../server/services/accounts.js';
 import { systemActor } from '../server/services/actor.js';
 import { applyMigrations } from '../server/services/database.js';
 import { createStationPerson } from '../server/services/network.js';
+import { updateStationSettings } from '../server/services/stationSettings.js';
 import { approvePairing, checkPairing, createPairing } from '../server/services/stations.js';
 import { timeConnects } from './callConnect.js';
 import { makeTempDir, numericOptions, percentile, removeDir, requireBuild, round, runCli, startServer, stopServer, summarize, type Benchmark } from './support.js';
@@ -66,6 +67,8 @@ async function seed(dataDir: string, options: Options): Promise<Family> {
       actor: systemActor,
       profile: { username: 'oma', firstName: 'Oma', lastName: 'Family', email: 'oma@example.org', mobile: '+31 6 22222222' },
     });
+    // The benchmark runs at any hour: Oma's screen must not be in its night (22:00–07:00), when calls do not ring.
+    await updateStationSettings(services, { actor: systemActor, stationUserId: oma.id, changes: { nightMode: { enabled: false } } });
     const pairing = await createPairing(services, { client });
     await approvePairing(services, { actor: systemActor, code: pairing.code, name: 'Living room', stationUserId: oma.id });
     const paired = await checkPairing(services, { secret: pairing.secret, client });

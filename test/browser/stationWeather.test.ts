@@ -6,7 +6,7 @@ import { seriousViolations } from '../helpers/axe.js';
 import { closeBrowser, openPage, resultsDir, type BrowserPage } from '../helpers/browser.js';
 import { buildAdmin } from '../helpers/family.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
-import { buildStationPerson, pairStation } from '../helpers/station.js';
+import { buildStationPerson, keepAwake, pairStation } from '../helpers/station.js';
 import { startWeatherStandIn } from '../helpers/weatherStandIn.js';
 
 /**
@@ -22,6 +22,7 @@ async function openPairedStation(t: ExecutionContext, config: Record<string, unk
   t.teardown(() => server.stop());
   const admin = await buildAdmin(server);
   const rietId = await buildStationPerson(server, admin, { firstName: 'Riet', language });
+  await keepAwake(server, admin, rietId);
   const screen = await pairStation(server, admin, rietId);
   const opened = await openPage(t, server, { locale: language === 'nl' ? 'nl-NL' : 'en-GB' });
   await opened.page.setViewportSize({ width: 1280, height: 800 });

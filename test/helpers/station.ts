@@ -28,6 +28,15 @@ export async function buildStationPerson(server: TestServer, admin: Member, over
   return must(await server.api('/api/v1/station-people', { cookie: admin.cookie, body }), 201, 'add a station person').body.stationPerson.id;
 }
 
+/**
+ * Turns a station person's night mode off. A new screen sleeps from 22:00 to 07:00 in the
+ * family's time zone, and tests run at whatever hour CI does: a test that is not about night
+ * calls this, so it never finds the screen asleep (or calls to it refused) because it ran late.
+ */
+export async function keepAwake(server: TestServer, admin: Member, stationPersonId: string): Promise<void> {
+  must(await server.api(`/api/v1/station-people/${stationPersonId}/settings`, { method: 'PATCH', cookie: admin.cookie, body: { nightMode: { enabled: false } } }), 200, 'turn night mode off');
+}
+
 /** A screen asks for a pairing code, as the station UI does. */
 export async function requestPairing(server: TestServer): Promise<{ code: string; secret: string; expiresAt: string; approvalUrl: string }> {
   return must(await server.api('/api/v1/stations/pairing', { method: 'POST' }), 201, 'ask for a pairing code').body.pairing;

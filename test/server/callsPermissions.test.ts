@@ -6,6 +6,7 @@ import { lookInLog } from '../../server/services/callHistory.js';
 import { answerCall, hangUpCall, startCall } from '../../server/services/calls.js';
 import { buildCallFamily, callEvent, ready, type CallFamily } from '../helpers/calls.js';
 import { connectLive } from '../helpers/live.js';
+import { keepAwake } from '../helpers/station.js';
 
 async function actorOf(id: string): Promise<Actor> {
   return { kind: 'user', user: await User.findByPk(id, { rejectOnEmpty: true }) };
@@ -62,7 +63,7 @@ test('the admin sets per contact whether and when a relative may call and look i
 });
 
 test('calls ring only within the contact’s hours and, unless allowed, never in night mode (fixed clock, family time zone)', async (t) => {
-  const f = await buildCallFamily(t, { 'family.timeZone': 'UTC' });
+  const f = await buildCallFamily(t, { 'family.timeZone': 'UTC' }, { night: true });
   const anna = await actorOf(f.anna.id);
   const call = (at: Date, lookIn = false) => startCall(f.server.running.services, { actor: anna, target: { userId: f.omaId }, lookIn, now: at });
   await setContact(f, { callHours: [{ from: '08:00', until: '21:00' }] });
@@ -86,7 +87,7 @@ test('calls ring only within the contact’s hours and, unless allowed, never in
 });
 
 test('a look-in needs its own permission, hours and night permission', async (t) => {
-  const f = await buildCallFamily(t, { 'family.timeZone': 'UTC' });
+  const f = await buildCallFamily(t, { 'family.timeZone': 'UTC' }, { night: true });
   const anna = await actorOf(f.anna.id);
   const lookIn = (at: Date) => startCall(f.server.running.services, { actor: anna, target: { userId: f.omaId }, lookIn: true, now: at });
   t.is(await refusal(lookIn(nextWeekday(1, '11:00'))), 'look_in_not_allowed');
@@ -99,6 +100,8 @@ test('a look-in needs its own permission, hours and night permission', async (t)
   await setContact(f, { lookInAtNight: true });
   t.is(await refusal(lookIn(nextWeekday(1, '23:00'))), null);
 
+  // Over HTTP the call happens at the real hour: without night mode only the permission counts.
+  await keepAwake(f.server, f.admin, f.omaId);
   const refused = await f.server.api('/api/v1/calls', { cookie: f.bob.cookie, body: { userId: f.omaId, lookIn: true } });
   t.is(refused.status, 403);
   t.is(refused.body.error.message, 'You cannot look in on Riet now. You can call instead.');
